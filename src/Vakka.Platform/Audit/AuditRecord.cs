@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Vakka.Platform.Audit;
+
+public enum AuditOutcome { Success, Invalid, Denied, NotFound, Conflict, Failed }
+
+/// <summary>
+/// One row of the audit log: who did what to which ids, when and with what outcome. Never names,
+/// henkilötunnus or free text. Rows are chained: each row's hash covers its fields and the previous row's hash.
+/// </summary>
+public sealed class AuditRecord
+{
+    public long Seq { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public Guid? ActorAccountId { get; set; }
+    public Guid? ActorSiteId { get; set; }
+    public string EventCode { get; set; } = "";
+    public string? ActionCode { get; set; }
+    public AuditOutcome Outcome { get; set; }
+    /// <summary>Ids of the records acted on, comma-separated.</summary>
+    public string TargetIds { get; set; } = "";
+    /// <summary>Ids of the people or cards whose data was involved (client, card), comma-separated.</summary>
+    public string SubjectIds { get; set; } = "";
+    public string? TraceId { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>The canonical text the hash covers; any change to a field changes the hash.</summary>
+    public string Canonical() => string.Join('|',
+        Seq.ToString(CultureInfo.InvariantCulture),
+        OccurredAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
+        ActorAccountId?.ToString() ?? "",
+        ActorSiteId?.ToString() ?? "",
+        EventCode,
+        ActionCode ?? "",
+        Outcome.ToString(),
+        TargetIds,
+        SubjectIds,
+        TraceId ?? "",
+        PreviousHash);
+
+    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical())));
+
+    /// <summary>Database timestamps keep microseconds (PostgreSQL); the hash must survive the round trip.</summary>
+    public static DateTime TruncateToMicroseconds(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Vakka.Directory;
+using Vakka.Migrations;
+using Vakka.Platform;
+using Vakka.Platform.Access;
+using Vakka.Platform.Data;
+using Vakka.Platform.Localisation;
+using Vakka.Platform.Web;
+
+namespace Vakka.Web;
+
+/// <summary>How the host is put together: database, modules, security, localisation and the request pipeline.</summary>
+public static class Hosting
+{
+    public const string SignInRateLimit = "sign-in";
+    public static readonly CultureInfo[] Cultures = [new("fi-FI"), new("sv-FI"), new("en-GB")];
+
+    public static void AddVakka(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+
+        var provider = VakkaDatabase.ParseProvider(config["Database:Provider"]);
+        var connectionString = ConnectionString(builder);
+        if (provider == DatabaseProvider.Postgres)
+            services.AddDbContext<VakkaDb, PostgresVakkaDb>(o => VakkaDatabase.Configure(o, provider, connectionString));
+        else
+            services.AddDbContext<VakkaDb, SqliteVakkaDb>(o => VakkaDatabase.Configure(o, provider, connectionString));
+
+        services.AddVakkaPlatform(config);
+        services.AddDirectory(config);
+        services.AddTexts(typeof(Hosting).Assembly);
+        NavigationItems.Register(services);
+
+        services.AddDataProtection().SetApplicationName("Vakka").PersistKeysToDbContext<VakkaDb>();
+
+        // No authorization conventions: the declaration filter is the one gate (deny by default).
+        services.AddRazorPages()
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<DeclarationPageFilter>();
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(TextCatalog)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => ModelBindingTexts.Apply(o, factory.Create(typeof(TextCatalog))));
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "vakka.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        var signInPermits = config.GetValue("RateLimiting:SignInPermitsPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Vakka API";
+            doc.Info.Description = "HTTP API of Vakka. Every endpoint declares the action it needs and the audit event it writes.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<VakkaDb>("database", tags: ["ready"]);
+
+        var otlp = config["OpenTelemetry:OtlpEndpoint"];
+        var telemetry = services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(otlp))
+            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(otlp));
+
+        if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+    }
+
+    /// <summary>The SQLite default is a file in the data folder; PostgreSQL needs ConnectionStrings:Default.</summary>
+    private static string ConnectionString(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString("Default");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (VakkaDatabase.ParseProvider(builder.Configuration["Database:Provider"]) == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Default (or ConnectionStrings__Default).");
+        var folder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataFolder"] ?? "data");
+        System.IO.Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "vakka.db"), DefaultTimeout = 30 }.ToString();
+    }
+
+    public static void UseVakka(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment()) app.UseDeveloperExceptionPage();
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders(SecurityHeaders.Policy(app.Environment.IsDevelopment()));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseDirectoryTwoFactorPolicy();
+        app.UseAuthorization();
+        app.UseMiddleware<TextSizeMiddleware>();
+
+        app.MapStaticAssets().AllowAnonymous().NoAudit("static files");
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous().NoAudit("health probe");
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().NoAudit("health probe");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().NoAudit("API description");
+        ApiReference.Map(app);
+        SettingsEndpoints.Map(app);
+    }
+
+    /// <summary>Creates or migrates the database and loads the demo data when configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VakkaDb>();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.MigrateAsync();
+        }
+        if (app.Configuration.GetValue("DemoData:Enabled", false))
+            await scope.ServiceProvider.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None);
+    }
+
+    public static void PrintWelcome(this WebApplication app)
+    {
+        var urls = string.Join(", ", app.Urls);
+        Console.WriteLine();
+        Console.WriteLine($"Vakka is running at {urls}  (database: {app.Configuration["Database:Provider"] ?? "Sqlite"})");
+        if (app.Configuration.GetValue("DemoData:Enabled", false))
+        {
+            Console.WriteLine($"Demo accounts (password for all: {Directory.Features.DemoData.Password}):");
+            foreach (var account in Directory.Features.DemoData.Accounts)
+                Console.WriteLine($"  {account.UserName,-20} {account.RoleText}");
+        }
+        Console.WriteLine($"E-mails (password links) are written to {Path.GetFullPath(app.Configuration["Email:OutboxFolder"] ?? "data/outbox")}");
+        Console.WriteLine("Press Ctrl+C to stop.");
+    }
+}

@@ -1,0 +1,14 @@
+using Vakka.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddVakka();
+var app = builder.Build();
+app.UseVakka();
+
+if (await Commands.TryRunAsync(app, args) is { } exitCode) return exitCode;
+
+await app.PrepareDatabaseAsync();
+await app.StartAsync();
+app.PrintWelcome();
+await app.WaitForShutdownAsync();
+return 0;

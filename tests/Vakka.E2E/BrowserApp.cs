@@ -1,0 +1,101 @@
+using System.Net;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Vakka.Testing;
+
+namespace Vakka.E2E;
+
+/// <summary>
+/// The app on real Kestrel with the demo data, and Debian's Chromium driven by Playwright (never a downloaded
+/// browser). When Chromium is missing the browser tests are skipped and say so.
+/// </summary>
+public sealed class BrowserApp : VakkaFactory, IAsyncLifetime
+{
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+    public static bool ChromiumMissing => !File.Exists(ChromiumPath);
+    public static string SkipReason => $"Browser tests NOT RUN: Chromium not found at {ChromiumPath} (install Debian's chromium or set CHROMIUM_PATH).";
+
+    private IPlaywright? playwright;
+    public IBrowser? Browser { get; private set; }
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["DemoData:Enabled"] = "true",
+        ["Jobs:Enabled"] = "true",
+        ["Jobs:PollInterval"] = "00:00:00.200",
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        if (ChromiumMissing) return;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        Assert.SkipWhen(ChromiumMissing, SkipReason);
+        var context = await Browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "fi-FI" });
+        return await context.NewPageAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+public static class PageExtensions
+{
+    /// <summary>Checks the page with axe (WCAG 2.0/2.1 A and AA): no serious or critical violation may remain.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe found on {page.Url}:\n{string.Join("\n", serious)}");
+    }
+
+    /// <summary>Goes to a page and checks it with axe.</summary>
+    public static async Task VisitAsync(this IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        Assert.True(response is { Ok: true }, $"{url} answered {response?.Status}");
+        await page.AssertAccessibleAsync();
+    }
+
+    public static async Task SignInAsync(this IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.AssertAccessibleAsync();
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+}
