@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,6 +10,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Vakka.Directory;
+using Vakka.Directory.Api;
 using Vakka.Migrations;
 using Vakka.Platform;
 using Vakka.Platform.Access;
@@ -23,7 +23,7 @@ namespace Vakka.Web;
 /// <summary>How the host is put together: database, modules, security, localisation and the request pipeline.</summary>
 public static class Hosting
 {
-    public const string SignInRateLimit = "sign-in";
+    private static readonly string[] RateLimitedPaths = ["/account/sign-in", "/account/sign-in-2fa", "/account/forgot-password", "/account/reset-password"];
     public static readonly CultureInfo[] Cultures = [new("fi-FI"), new("sv-FI"), new("en-GB")];
 
     public static void AddVakka(this WebApplicationBuilder builder)
@@ -69,13 +69,16 @@ public static class Hosting
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+        // Sign-in, the second factor and the password forms: a fixed window of POSTs per client address.
         var signInPermits = config.GetValue("RateLimiting:SignInPermitsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                HttpMethods.IsPost(http.Request.Method) && RateLimitedPaths.Any(p => http.Request.Path.StartsWithSegments(p))
+                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("none"));
         });
 
         services.AddProblemDetails();
@@ -118,7 +121,9 @@ public static class Hosting
             app.UseHsts();
         }
 
-        app.UseSecurityHeaders(SecurityHeaders.Policy(app.Environment.IsDevelopment()));
+        var development = app.Environment.IsDevelopment();
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ApiReference.Path), web => web.UseSecurityHeaders(SecurityHeaders.Policy(development)));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(ApiReference.Path), docs => docs.UseSecurityHeaders(ApiReference.Policy(development)));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRequestLocalization();
@@ -134,6 +139,7 @@ public static class Hosting
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous().NoAudit("health probe");
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().NoAudit("health probe");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().NoAudit("API description");
+        app.MapDirectoryApi();
         ApiReference.Map(app);
         SettingsEndpoints.Map(app);
     }

@@ -5,7 +5,7 @@ builder.AddVakka();
 var app = builder.Build();
 app.UseVakka();
 
-if (await Commands.TryRunAsync(app, args) is { } exitCode) return exitCode;
+if (await Commands.TryRunAsync(app.Services, args, Console.Out) is { } exitCode) return exitCode;
 
 await app.PrepareDatabaseAsync();
 await app.StartAsync();

@@ -8,24 +8,24 @@ namespace Vakka.Web;
 /// </summary>
 internal static class Commands
 {
-    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
+    public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')).ToArray();
         if (words is ["audit", "verify"])
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(CancellationToken.None);
             if (result.Intact)
             {
-                Console.WriteLine($"Audit log intact: {result.RowsChecked} rows, every hash and link verified.");
+                output.WriteLine($"Audit log intact: {result.RowsChecked} rows, every hash and link verified.");
                 return 0;
             }
-            Console.WriteLine($"Audit log BROKEN at row {result.FirstBrokenSeq}: {result.Problem} ({result.RowsChecked} rows before it are intact).");
+            output.WriteLine($"Audit log BROKEN at row {result.FirstBrokenSeq}: {result.Problem} ({result.RowsChecked} rows before it are intact).");
             return 2;
         }
         if (words.Length > 0 && words[0] is "audit")
         {
-            Console.WriteLine("Usage: audit verify");
+            output.WriteLine("Usage: audit verify");
             return 1;
         }
         return null;
