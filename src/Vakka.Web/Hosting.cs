@@ -82,6 +82,11 @@ public static class Hosting
         });
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Vakka.Platform.Ids.TypedIdJsonConverterFactory());
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Vakka API";

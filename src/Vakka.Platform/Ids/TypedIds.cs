@@ -77,3 +77,22 @@ public readonly record struct AccountId(Guid Value) : ITypedId<AccountId>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out AccountId result) => TypedId.TryParse(s, out result);
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Typed ids travel in JSON as plain Guid strings.</summary>
+public sealed class TypedIdJsonConverterFactory : System.Text.Json.Serialization.JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsValueType && typeToConvert.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITypedId<>));
+
+    public override System.Text.Json.Serialization.JsonConverter CreateConverter(Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        (System.Text.Json.Serialization.JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
+
+    private sealed class Converter<T> : System.Text.Json.Serialization.JsonConverter<T> where T : struct, ITypedId<T>
+    {
+        public override T Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            reader.TryGetGuid(out var g) && g != Guid.Empty ? T.From(g) : throw new System.Text.Json.JsonException($"Not a valid {typeof(T).Name}.");
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, T value, System.Text.Json.JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Value);
+    }
+}
