@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
@@ -102,6 +103,21 @@ public static class Hosting
         if (!string.IsNullOrWhiteSpace(otlp))
             telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(otlp));
 
+        // Behind a TLS-terminating proxy or load balancer: trust X-Forwarded-For/-Proto from the networks named.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            foreach (var proxy in config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+
+        // E-mailed links must point at the service's own address, never at a Host header someone sent.
+        if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing")
+            && string.IsNullOrWhiteSpace(config["Security:PublicUrl"]))
+            throw new InvalidOperationException("Set Security:PublicUrl (Security__PublicUrl) to the service's public address, e.g. https://vakka.example.fi.");
+
         if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
     }
 
@@ -119,6 +135,7 @@ public static class Hosting
 
     public static void UseVakka(this WebApplication app)
     {
+        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false)) app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment()) app.UseDeveloperExceptionPage();
         else
         {

@@ -131,7 +131,7 @@ public static class DirectoryModule
         services.AddScoped<ListSites>().AddScoped<GetSite>().AddScoped<CreateSite>().AddScoped<UpdateSite>().AddScoped<SetSiteActive>();
         services.AddScoped<ListAccounts>().AddScoped<GetAccount>().AddScoped<CreateAccount>().AddScoped<UpdateAccount>()
             .AddScoped<SetAccountActive>().AddScoped<UnlockAccount>().AddScoped<AssignRole>().AddScoped<RevokeRole>()
-            .AddScoped<AccountInvitation>();
+            .AddScoped<AccountInvitation>().AddScoped<CreateFirstAdministrator>();
         services.AddScoped<DemoData>();
         return services;
     }
