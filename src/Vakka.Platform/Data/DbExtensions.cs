@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Vakka.Platform.Results;
 
@@ -5,7 +6,11 @@ namespace Vakka.Platform.Data;
 
 public static class DbExtensions
 {
-    /// <summary>Saves, turning a lost concurrency race (someone saved in between) into a Conflict result.</summary>
+    /// <summary>
+    /// Saves, turning a lost race into a Conflict result: someone saved the same record in between (concurrency
+    /// token), or the same unique value at the same moment (unique index). EF Core saves inside a savepoint when a
+    /// transaction is open, so the request's transaction stays usable for its audit row.
+    /// </summary>
     public static async Task<Result> SaveOrConflictAsync(this DbContext db, CancellationToken ct)
     {
         try
@@ -18,5 +23,13 @@ public static class DbExtensions
             db.ChangeTracker.Clear();
             return Result.Conflict();
         }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return Result.Conflict("Validation.Duplicate");
+        }
     }
+
+    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException is DbException db &&
+        (db.SqlState == "23505" || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 }

@@ -35,7 +35,7 @@ public sealed class CreateArea(VakkaDb db, TimeProvider clock, AuditContext audi
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Municipalities = municipalities.Select(m => new AreaMunicipality { AreaId = id, Name = m }).ToList(),
         });
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { IsOk: false } lost) return Result<AreaId>.From(lost);
         audit.Target(id.Value);
         return id;
     }

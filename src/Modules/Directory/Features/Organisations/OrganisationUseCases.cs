@@ -97,7 +97,7 @@ public sealed class CreateOrganisation(VakkaDb db, TimeProvider clock, AuditCont
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(organisation);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { IsOk: false } lost) return Result<OrganisationId>.From(lost);
         audit.Target(organisation.Id.Value);
         return organisation.Id;
     }

@@ -17,7 +17,7 @@ public sealed class CreateSite(VakkaDb db, AccessControl access, TimeProvider cl
         var site = new Site { Id = SiteId.New(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         form.CopyTo(site, valid);
         db.Add(site);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { IsOk: false } lost) return Result<SiteId>.From(lost);
         audit.Target(site.Id.Value);
         return site.Id;
     }
