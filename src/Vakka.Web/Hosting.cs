@@ -25,7 +25,7 @@ namespace Vakka.Web;
 public static class Hosting
 {
     private static readonly string[] RateLimitedPaths = ["/account/sign-in", "/account/sign-in-2fa", "/account/forgot-password", "/account/reset-password"];
-    public static readonly CultureInfo[] Cultures = [new("fi-FI"), new("sv-FI"), new("en-GB")];
+    public static readonly CultureInfo[] Cultures = [.. TextCatalog.Languages.Select(l => new CultureInfo(LanguageCookie.CultureOf(l)))];
 
     public static void AddVakka(this WebApplicationBuilder builder)
     {

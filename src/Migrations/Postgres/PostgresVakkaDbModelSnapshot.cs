@@ -548,14 +548,12 @@ namespace Vakka.Migrations.Postgres
 
                     b.Property<string>("SubjectIds")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("subject_ids");
 
                     b.Property<string>("TargetIds")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("target_ids");
 
                     b.Property<string>("TraceId")

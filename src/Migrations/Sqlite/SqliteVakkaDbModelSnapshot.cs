@@ -539,13 +539,11 @@ namespace Vakka.Migrations.Sqlite
 
                     b.Property<string>("SubjectIds")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_ids");
 
                     b.Property<string>("TargetIds")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("target_ids");
 

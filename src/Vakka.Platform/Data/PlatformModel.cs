@@ -17,8 +17,7 @@ internal static class PlatformModel
             e.Property(r => r.EventCode).HasMaxLength(100);
             e.Property(r => r.ActionCode).HasMaxLength(100);
             e.Property(r => r.Outcome).HasMaxLength(20);
-            e.Property(r => r.TargetIds).HasMaxLength(2000);
-            e.Property(r => r.SubjectIds).HasMaxLength(2000);
+            // Unbounded: a list page records every row it showed.
             e.Property(r => r.TraceId).HasMaxLength(64);
             e.Property(r => r.PreviousHash).HasMaxLength(64);
             e.Property(r => r.Hash).HasMaxLength(64);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using NetEscapades.AspNetCore.SecurityHeaders.Headers.ContentSecurityPolicy;
 using Vakka.Directory.Access;
 using Vakka.Platform.Access;
+using Vakka.Platform.Localisation;
 using Vakka.Platform.Web;
 
 namespace Vakka.Web;
@@ -102,10 +103,7 @@ internal static class SettingsEndpoints
         var settings = app.MapGroup("/settings").AllowAnonymous().NoAudit("user interface preference, no personal data");
         settings.MapGet("/language/{language}", (string language, string? returnUrl, HttpContext http, TimeProvider clock) =>
         {
-            var culture = Hosting.Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == language) ?? Hosting.Cultures[0];
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            LanguageCookie.Set(http, TextCatalog.Languages.Contains(language) ? language : TextCatalog.DefaultLanguage, clock);
             return Results.LocalRedirect(SafeReturn(returnUrl));
         }).ExcludeFromDescription();
         settings.MapGet("/text-size/{size}", (string size, string? returnUrl, HttpContext http, TimeProvider clock) =>

@@ -92,6 +92,21 @@ public sealed class AuditChainTests : IClassFixture<VakkaFactory>
     }
 
     [Fact]
+    public async Task A_list_page_records_every_row_it_showed()
+    {
+        var org = await TestData.OrganisationAsync(app);
+        var area = await TestData.AreaAsync(app);
+        var sites = new List<Guid>();
+        for (var i = 0; i < 80; i++) sites.Add((await TestData.SiteAsync(app, org, area)).Id.Value);
+        var coordinator = await TestData.PersonAsync(app, (Role.AreaCoordinator, Scope.Area(area.Id.Value)));
+        var client = await AppClient.SignedInAsync(app, coordinator.UserName!);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/directory/sites")).StatusCode);
+
+        var row = (await RowsAsync()).Last(r => r.EventCode == "Directory.SiteList" && r.ActorAccountId == coordinator.Id);
+        Assert.Equal(sites.Order(), row.TargetIds.Split(',').Select(Guid.Parse).Order());
+    }
+
+    [Fact]
     public async Task Auditor_verifies_the_chain_on_the_audit_page_and_searches_by_actor()
     {
         var auditor = await TestData.PersonAsync(app, (Role.Auditor, Scope.Global));

@@ -4,6 +4,7 @@ using Vakka.Platform;
 using Vakka.Platform.Access;
 using Vakka.Platform.Audit;
 using Vakka.Platform.Data;
+using Vakka.Platform.Finnish;
 using Vakka.Platform.Web;
 
 namespace Vakka.Web.Pages.Admin;
@@ -12,8 +13,6 @@ namespace Vakka.Web.Pages.Admin;
 public sealed class AuditModel(VakkaDb db, AuditLog auditLog, IAccountDirectory accounts) : VakkaPageModel
 {
     public const int PageSize = 200;
-    private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Target { get; set; }
     [BindProperty(SupportsGet = true)] public string? Event { get; set; }
@@ -26,8 +25,6 @@ public sealed class AuditModel(VakkaDb db, AuditLog auditLog, IAccountDirectory 
     public IReadOnlyDictionary<Guid, string> UserNames { get; private set; } = new Dictionary<Guid, string>();
     public AuditVerification? Verification { get; private set; }
     public bool UnknownActor { get; private set; }
-
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Helsinki);
 
     [Requires(PlatformAction.SearchAuditLog), Audited(PlatformAudit.AuditLogSearch)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -67,6 +64,5 @@ public sealed class AuditModel(VakkaDb db, AuditLog auditLog, IAccountDirectory 
         UserNames = await accounts.UserNamesAsync(Rows.Where(r => r.ActorAccountId != null).Select(r => r.ActorAccountId!.Value), ct);
     }
 
-    private static DateTime ToUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Helsinki);
+    private static DateTime ToUtc(DateOnly day) => HelsinkiTime.ToUtc(day);
 }

@@ -8,6 +8,7 @@ using Vakka.Directory.Audit;
 using Vakka.Directory.Domain;
 using Vakka.Directory.Features.SignIn;
 using Vakka.Platform.Audit;
+using Vakka.Platform.Localisation;
 using Vakka.Platform.Web;
 
 namespace Vakka.Directory.Areas.Directory.Pages.Account;
@@ -48,6 +49,7 @@ public sealed class SignInModel(UserManager<Domain.Account> users, SignInManager
         {
             account!.LastSignInAt = clock.GetUtcNow().UtcDateTime;
             await users.UpdateAsync(account);
+            if (account.PreferredLanguage is { } language) LanguageCookie.Set(HttpContext, language, clock);
             return LocalRedirect(SafeReturnUrl());
         }
         if (result.RequiresTwoFactor)

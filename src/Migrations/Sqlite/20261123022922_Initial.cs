@@ -54,8 +54,8 @@ namespace Vakka.Migrations.Sqlite
                     event_code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     action_code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    target_ids = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    subject_ids = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    target_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    subject_ids = table.Column<string>(type: "TEXT", nullable: false),
                     trace_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)

@@ -55,8 +55,8 @@ namespace Vakka.Migrations.Postgres
                     event_code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     action_code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    target_ids = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    subject_ids = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    target_ids = table.Column<string>(type: "text", nullable: false),
+                    subject_ids = table.Column<string>(type: "text", nullable: false),
                     trace_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
