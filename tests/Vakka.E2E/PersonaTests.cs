@@ -10,8 +10,6 @@ namespace Vakka.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class PersonaTests(BrowserApp app)
 {
-    private string Text(string key, string language = "fi") =>
-        app.Services.GetRequiredService<TextCatalog>().Find(key, language) ?? throw new InvalidOperationException($"No text {key}");
 
     public static TheoryData<string, string, string[]> Personas => new()
     {
@@ -40,7 +38,7 @@ public sealed class PersonaTests(BrowserApp app)
         await page.SignInAsync(userName, DemoData.Password);
         await page.AssertAccessibleAsync();
 
-        await Assertions.Expect(page.GetByTestId("my-roles")).ToContainTextAsync(Text($"Role.{role}"));
+        await Assertions.Expect(page.GetByTestId("my-roles")).ToContainTextAsync(app.Text($"Role.{role}", "fi"));
         foreach (var item in AllMenuItems)
         {
             var link = page.GetByTestId($"nav-{item}");
@@ -63,22 +61,22 @@ public sealed class PersonaTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await page.VisitAsync("/account/sign-in");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fi");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Text("SignIn.Title", "fi"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(app.Text("SignIn.Title", "fi"));
 
         await page.GetByTestId("lang-sv").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Text("SignIn.Title", "sv"));
-        await Assertions.Expect(page.GetByTestId("sign-in")).ToHaveTextAsync(Text("SignIn.Button", "sv"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(app.Text("SignIn.Title", "sv"));
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToHaveTextAsync(app.Text("SignIn.Button", "sv"));
         await page.AssertAccessibleAsync();
 
         await page.GetByTestId("lang-en").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Text("SignIn.Title", "en"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(app.Text("SignIn.Title", "en"));
 
         // The choice sticks after signing in, and dates follow it.
         await page.SignInAsync("admin", DemoData.Password);
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.GetByTestId("nav-Nav.Sites")).ToHaveTextAsync(Text("Nav.Sites", "en"));
+        await Assertions.Expect(page.GetByTestId("nav-Nav.Sites")).ToHaveTextAsync(app.Text("Nav.Sites", "en"));
         await page.Context.CloseAsync();
     }
 
@@ -118,7 +116,7 @@ public sealed class PersonaTests(BrowserApp app)
         await newcomer.FillAsync("#Input_ConfirmPassword", "Teatteri-salasana-2026");
         await newcomer.GetByTestId("set-password").ClickAsync();
         await newcomer.SignInAsync(userName, "Teatteri-salasana-2026");
-        await Assertions.Expect(newcomer.GetByTestId("my-roles")).ToContainTextAsync(Text("Role.VenueSite"));
+        await Assertions.Expect(newcomer.GetByTestId("my-roles")).ToContainTextAsync(app.Text("Role.VenueSite", "fi"));
         await Assertions.Expect(newcomer.GetByTestId("my-roles")).ToContainTextAsync(siteName);
         await newcomer.AssertAccessibleAsync();
         await newcomer.Context.CloseAsync();

@@ -56,6 +56,11 @@ public class VakkaFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
+    /// <summary>A UI text as the app shows it (tests compare with the catalog, never with copied strings).</summary>
+    public string Text(string key, string language = "en") =>
+        Services.GetRequiredService<Vakka.Platform.Localisation.TextCatalog>().Find(key, language)
+        ?? throw new InvalidOperationException($"No text {key} [{language}]");
+
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

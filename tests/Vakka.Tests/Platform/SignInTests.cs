@@ -32,7 +32,6 @@ public sealed class StrictApp : VakkaFactory
 
 public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
 {
-    private string Text(string key, string language = "en") => app.Services.GetRequiredService<TextCatalog>().Find(key, language)!;
 
     private static async Task<string> SignInPageTextAsync(AppClient client, string user, string password)
     {
@@ -47,9 +46,9 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
         var account = await TestData.PersonAsync(app);
         var client = AppClient.For(app);
         for (var i = 0; i < 4; i++)
-            Assert.Contains(Text("SignIn.Failed"), await SignInPageTextAsync(client, account.UserName!, "not-the-password-" + i));
-        Assert.Contains(Text("SignIn.LockedOut"), await SignInPageTextAsync(client, account.UserName!, "not-the-password-5"));
-        Assert.Contains(Text("SignIn.LockedOut"), await SignInPageTextAsync(client, account.UserName!, TestData.Password));
+            Assert.Contains(app.Text("SignIn.Failed"), await SignInPageTextAsync(client, account.UserName!, "not-the-password-" + i));
+        Assert.Contains(app.Text("SignIn.LockedOut"), await SignInPageTextAsync(client, account.UserName!, "not-the-password-5"));
+        Assert.Contains(app.Text("SignIn.LockedOut"), await SignInPageTextAsync(client, account.UserName!, TestData.Password));
 
         var denied = await app.WithDbAsync(db => db.Set<AuditRecord>().CountAsync(r => r.ActorAccountId == account.Id && r.EventCode == "Directory.SignIn" && r.Outcome == AuditOutcome.Denied));
         Assert.Equal(6, denied);
@@ -75,8 +74,8 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
             var client = AppClient.For(app, language);
             var unknown = await SignInPageTextAsync(client, "no.such.user", "whatever-password");
             var wrong = await SignInPageTextAsync(client, account.UserName!, "whatever-password");
-            Assert.Contains(Text("SignIn.Failed", language), unknown);
-            Assert.Contains(Text("SignIn.Failed", language), wrong);
+            Assert.Contains(app.Text("SignIn.Failed", language), unknown);
+            Assert.Contains(app.Text("SignIn.Failed", language), wrong);
         }
     }
 
@@ -96,8 +95,8 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
             (await db.Set<Site>().SingleAsync(s => s.Id == site.Id)).IsActive = false;
             await db.SaveChangesAsync();
         });
-        Assert.Contains(Text("SignIn.Failed"), await SignInPageTextAsync(AppClient.For(app), person.UserName!, TestData.Password));
-        Assert.Contains(Text("SignIn.Failed"), await SignInPageTextAsync(AppClient.For(app), siteAccount.UserName!, TestData.Password));
+        Assert.Contains(app.Text("SignIn.Failed"), await SignInPageTextAsync(AppClient.For(app), person.UserName!, TestData.Password));
+        Assert.Contains(app.Text("SignIn.Failed"), await SignInPageTextAsync(AppClient.For(app), siteAccount.UserName!, TestData.Password));
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
         var key = setup.QuerySelector("[data-testid=shared-key]")!.TextContent;
 
         var wrong = await client.SubmitAsync("/account/two-factor", new() { ["Input.Code"] = "000000" }, handler: "Enable");
-        Assert.Contains(Text("TwoFactor.CodeWrong"), wrong.QuerySelector("#Input_Code-error")!.TextContent);
+        Assert.Contains(app.Text("TwoFactor.CodeWrong"), wrong.QuerySelector("#Input_Code-error")!.TextContent);
 
         // Identity checks the code against the real clock, as the authenticator app on a phone does.
         var enabled = await client.SubmitAsync("/account/two-factor", new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "Enable");

@@ -13,7 +13,6 @@ namespace Vakka.Tests.Web;
 [Collection(AppCollection.Name)]
 public sealed class LanguageTests(VakkaFactory app)
 {
-    private string Text(string key, string language) => app.Services.GetRequiredService<TextCatalog>().Find(key, language)!;
 
     [Theory]
     [InlineData("fi", "fi-FI")]
@@ -25,7 +24,7 @@ public sealed class LanguageTests(VakkaFactory app)
         var client = await AppClient.SignedInAsync(app, admin.UserName!, language: language);
         var page = await client.GetPageAsync($"/directory/accounts/details/{admin.Id}");
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(Text("Directory.Account.Roles", language), page.QuerySelector("#roles-title")!.TextContent);
+        Assert.Equal(app.Text("Directory.Account.Roles", language), page.QuerySelector("#roles-title")!.TextContent);
 
         var created = await app.WithDbAsync(db => db.Set<Account>().Where(a => a.Id == admin.Id).Select(a => a.CreatedAt).SingleAsync());
         var expected = HelsinkiTime.ToLocal(created).ToString("g", new CultureInfo(culture));

@@ -13,7 +13,6 @@ namespace Vakka.Tests.Web;
 [Collection(AppCollection.Name)]
 public sealed class SecurityAndApiTests(VakkaFactory app)
 {
-    private string Text(string key, string language) => app.Services.GetRequiredService<TextCatalog>().Find(key, language)!;
 
     [Fact]
     public async Task Pages_carry_a_strict_content_security_policy_and_the_other_security_headers()
@@ -86,7 +85,7 @@ public sealed class SecurityAndApiTests(VakkaFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         using var problem = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync());
         var errors = problem.RootElement.GetProperty("errors");
-        Assert.Equal(Text("Validation.Required", "sv"), errors.GetProperty("name")[0].GetString());
+        Assert.Equal(app.Text("Validation.Required", "sv"), errors.GetProperty("name")[0].GetString());
 
         var created = await client.Http.PostAsJsonAsync("/api/v1/directory/sites", new
         {
@@ -95,7 +94,7 @@ public sealed class SecurityAndApiTests(VakkaFactory app)
         });
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         using var postal = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        Assert.Equal(Text("Validation.PostalCode.Format", "sv"), postal.RootElement.GetProperty("errors").GetProperty("postalCode")[0].GetString());
+        Assert.Equal(app.Text("Validation.PostalCode.Format", "sv"), postal.RootElement.GetProperty("errors").GetProperty("postalCode")[0].GetString());
         Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<Site>(), s => s.Name == "API-kohde")));
 
         var ok = await client.Http.PostAsJsonAsync("/api/v1/directory/sites", new

@@ -62,6 +62,19 @@ internal sealed class DirectoryAccessRules : IAccessRules
     }
 }
 
+/// <summary>Applies an access filter to sites: a site passes when it, its organisation or its area is in the filter.</summary>
+internal static class SiteFilter
+{
+    public static IQueryable<Site> Apply(IQueryable<Site> sites, AccessFilter filter)
+    {
+        if (filter.All) return sites;
+        var siteIds = filter.SiteIds.Select(SiteId.From).ToList();
+        var orgIds = filter.OrganisationIds.Select(OrganisationId.From).ToList();
+        var areaIds = filter.AreaIds.Select(AreaId.From).Cast<AreaId?>().ToList();
+        return sites.Where(s => siteIds.Contains(s.Id) || orgIds.Contains(s.OrganisationId) || areaIds.Contains(s.AreaId));
+    }
+}
+
 /// <summary>A site lies on itself, its organisation and its area.</summary>
 internal sealed class SiteScopes(VakkaDb db) : ITargetScopes
 {

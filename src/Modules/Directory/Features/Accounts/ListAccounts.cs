@@ -22,12 +22,7 @@ public sealed class ListAccounts(VakkaDb db, AccessControl access)
         var accounts = db.Set<Account>().AsNoTracking();
         if (!filter.All)
         {
-            var siteIds = filter.SiteIds.Select(SiteId.From).Cast<SiteId?>().ToList();
-            var orgIds = filter.OrganisationIds.Select(OrganisationId.From).ToList();
-            var areaIds = filter.AreaIds.Select(AreaId.From).Cast<AreaId?>().ToList();
-            var visibleSites = db.Set<Site>()
-                .Where(s => siteIds.Contains(s.Id) || orgIds.Contains(s.OrganisationId) || areaIds.Contains(s.AreaId))
-                .Select(s => (SiteId?)s.Id);
+            var visibleSites = SiteFilter.Apply(db.Set<Site>(), filter).Select(s => (SiteId?)s.Id);
             accounts = accounts.Where(a => a.Kind == AccountKind.Site && visibleSites.Contains(a.SiteId));
         }
         if (!query.IncludeInactive) accounts = accounts.Where(a => a.IsActive);

@@ -19,14 +19,7 @@ public sealed class ListSites(VakkaDb db, AccessControl access)
     {
         var filter = access.Filter(actor, DirectoryAction.ViewSites);
         if (filter.IsEmpty) return [];
-        var sites = db.Set<Site>().AsNoTracking();
-        if (!filter.All)
-        {
-            var siteIds = filter.SiteIds.Select(SiteId.From).ToList();
-            var orgIds = filter.OrganisationIds.Select(OrganisationId.From).ToList();
-            var areaIds = filter.AreaIds.Select(AreaId.From).Cast<AreaId?>().ToList();
-            sites = sites.Where(s => siteIds.Contains(s.Id) || orgIds.Contains(s.OrganisationId) || areaIds.Contains(s.AreaId));
-        }
+        var sites = SiteFilter.Apply(db.Set<Site>().AsNoTracking(), filter);
         if (!query.IncludeInactive) sites = sites.Where(s => s.IsActive);
         if (query.Type is { } type) sites = sites.Where(s => s.Type == type);
         if (query.Area is { } area) sites = sites.Where(s => s.AreaId == area);

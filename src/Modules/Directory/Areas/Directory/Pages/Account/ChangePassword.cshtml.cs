@@ -10,17 +10,10 @@ namespace Vakka.Directory.Areas.Directory.Pages.Account;
 
 public sealed class ChangePasswordModel(UserManager<Domain.Account> users, SignInManager<Domain.Account> signIn) : VakkaPageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordFields
     {
         [Required(ErrorMessage = "Validation.Required"), Display(Name = "Password.Current")]
         public string? CurrentPassword { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Password.New")]
-        public string? NewPassword { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Password.Confirm")]
-        [Compare(nameof(NewPassword), ErrorMessage = "Password.Mismatch")]
-        public string? ConfirmPassword { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();

@@ -11,17 +11,7 @@ namespace Vakka.Directory.Areas.Directory.Pages.Account;
 /// <summary>Sets a password from an e-mailed link (new accounts and forgotten passwords).</summary>
 public sealed class ResetPasswordModel(UserManager<Domain.Account> users) : VakkaPageModel
 {
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Password.New")]
-        public string? NewPassword { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Password.Confirm")]
-        [Compare(nameof(NewPassword), ErrorMessage = "Password.Mismatch")]
-        public string? ConfirmPassword { get; set; }
-    }
-
-    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public NewPasswordFields Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public Guid? Account { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
 
