@@ -52,7 +52,8 @@ public sealed class AssignRole(VakkaDb db, AccessControl access, TimeProvider cl
         if (!RoleScopes.AllowedScopes(role).Contains(scope.Kind))
             return Result.Invalid(nameof(form.Scope), "Directory.Role.ScopeNotAllowed");
         if (account.Kind == AccountKind.Site &&
-            (!RoleScopes.IsSiteAccountRole(role) || scope != Scope.Site(account.SiteId!.Value.Value)))
+            (!RoleScopes.IsSiteAccountRole(role) || scope != Scope.Site(account.SiteId!.Value.Value)
+             || role != await SiteRoleAsync(account.SiteId.Value, ct)))
             return Result.Invalid(nameof(form.Role), "Directory.Role.SiteAccountOwnSiteOnly");
         if (account.Kind == AccountKind.Personal && RoleScopes.IsSiteAccountRole(role))
             return Result.Invalid(nameof(form.Role), "Directory.Role.SiteRoleNeedsSiteAccount");
@@ -75,6 +76,16 @@ public sealed class AssignRole(VakkaDb db, AccessControl access, TimeProvider cl
         audit.Target(accountId);
         return Result.Ok();
     }
+
+    /// <summary>The one Kaikukortti role that matches the site's type (a venue's account is never a distributor).</summary>
+    private async Task<Role?> SiteRoleAsync(SiteId site, CancellationToken ct) =>
+        await db.Set<Site>().Where(s => s.Id == site).Select(s => s.Type).FirstOrDefaultAsync(ct) switch
+        {
+            SiteType.Distributor => Role.DistributorSite,
+            SiteType.Venue => Role.VenueSite,
+            SiteType.TicketIntermediary => Role.TicketIntermediary,
+            _ => null,
+        };
 
     private async Task<bool> ScopeExistsAsync(Scope scope, CancellationToken ct) => scope.Kind switch
     {

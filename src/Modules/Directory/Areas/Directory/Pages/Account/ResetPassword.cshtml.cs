@@ -29,6 +29,7 @@ public sealed class ResetPasswordModel(UserManager<Domain.Account> users) : Vakk
             return Page();
         }
         Audit.Actor(account.Id);
+        Audit.Target(account.Id);
         var result = await users.ResetPasswordAsync(account, Token, Input.NewPassword!);
         if (!result.Succeeded) return Failure(IdentityErrors.ToResult(result))!;
         await users.SetLockoutEndDateAsync(account, null);

@@ -39,7 +39,7 @@ public sealed class DetailsModel(GetAccount get, UpdateAccount update, SetAccoun
     [Requires(DirectoryAction.UpdateAccount, Target = "id"), Audited(DirectoryAudit.AccountUpdate)]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        ModelState.Remove("Role.Role");
+        ClearErrors("Role"); // the role form is not posted with the account details
         if (!ModelState.IsValid) return await ReshowAsync(id, ct);
         var result = await update.HandleAsync(id, Input, ct);
         if (!result.IsOk) { await LoadAsync(id, ct); return Failure(result)!; }
@@ -86,9 +86,12 @@ public sealed class DetailsModel(GetAccount get, UpdateAccount update, SetAccoun
         return Redirect($"/directory/accounts/details/{id}");
     }
 
-    private void ClearInputErrors()
+    private void ClearInputErrors() => ClearErrors("Input");
+
+    /// <summary>Forgets the errors of a form that was not posted: the form itself ("Role" is required when absent) and its fields.</summary>
+    private void ClearErrors(string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        foreach (var key in ModelState.Keys.Where(k => k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     private async Task<IActionResult> ReshowAsync(Guid id, CancellationToken ct)
