@@ -25,6 +25,7 @@ public static class PlatformServices
         services.AddSingleton<AccessCatalog>();
         services.AddSingleton<IAccessRules, PlatformAccessRules>();
         services.AddScoped<AccessControl>();
+        services.AddScoped<JobTargets>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditContext>();
         services.AddScoped<AuditLog>();

@@ -119,6 +119,7 @@ public static class DirectoryModule
 
         services.AddSingleton<IAccessRules, DirectoryAccessRules>();
         services.AddScoped<SiteScopes>();
+        services.AddScoped<OrganisationScopes>();
         services.AddScoped<AreaScopes>();
         services.AddScoped<AccountScopes>();
         services.AddScoped<IRoleSource, RoleSource>();

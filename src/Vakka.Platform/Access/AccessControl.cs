@@ -28,6 +28,8 @@ public sealed class AccessDeniedException(string action) : Exception($"Access de
 /// </summary>
 public sealed class AccessControl(AccessCatalog catalog, IServiceProvider services, ILogger<AccessControl> log)
 {
+    private readonly Dictionary<(Type, Guid), IReadOnlyList<Scope>> resolved = [];
+
     public async Task<bool> HasAsync(Actor actor, Enum action, Guid? target, CancellationToken ct)
     {
         if (!actor.IsAuthenticated) return false;
@@ -37,6 +39,11 @@ public sealed class AccessControl(AccessCatalog catalog, IServiceProvider servic
             log.LogWarning("Action {Action} has no rules; denied", ActionCode.Of(action));
             return false;
         }
+
+        // An unknown or missing target is denied to everyone, global roles included.
+        if (target is { } id && catalog.TargetResolverOf(action) is { } targetResolver
+            && (await ScopesOfAsync(targetResolver, id, ct)).Count == 0)
+            return false;
 
         foreach (var rule in rules)
         {
@@ -55,14 +62,25 @@ public sealed class AccessControl(AccessCatalog catalog, IServiceProvider servic
 
         foreach (var group in scopedRules.GroupBy(r => r.Resolver))
         {
-            var resolver = (ITargetScopes)services.GetRequiredService(group.Key);
-            var targetScopes = await resolver.ScopesOfAsync(target.Value, ct);
-            if (targetScopes.Count == 0) continue;
+            var targetScopes = await ScopesOfAsync(group.Key, target.Value, ct);
             foreach (var rule in group)
-                if (actor.ScopesOf(rule.Role).Any(targetScopes.Contains))
+                if (actor.ScopesOf(rule.Role).Any(s => s.Kind != ScopeKind.Global && targetScopes.Contains(s)))
                     return true;
         }
         return false;
+    }
+
+    /// <summary>Whether the action's target exists (true when the action declares no target resolver).</summary>
+    public async Task<bool> TargetExistsAsync(Enum action, Guid target, CancellationToken ct) =>
+        catalog.TargetResolverOf(action) is not { } resolver || (await ScopesOfAsync(resolver, target, ct)).Count > 0;
+
+    /// <summary>Where a target lies, resolved once per request.</summary>
+    private async Task<IReadOnlyList<Scope>> ScopesOfAsync(Type resolver, Guid target, CancellationToken ct)
+    {
+        if (resolved.TryGetValue((resolver, target), out var scopes)) return scopes;
+        scopes = await ((ITargetScopes)services.GetRequiredService(resolver)).ScopesOfAsync(target, ct);
+        resolved[(resolver, target)] = scopes;
+        return scopes;
     }
 
     public async Task RequireAsync(Actor actor, Enum action, Guid? target, CancellationToken ct)

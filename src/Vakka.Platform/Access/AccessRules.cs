@@ -8,7 +8,11 @@ public interface IAccessRules
     void Declare(AccessRuleBuilder rules);
 }
 
-/// <summary>Says where a target lies (its site, organisation, area). An unknown target lies nowhere, so it is denied.</summary>
+/// <summary>
+/// Says where a target lies (its site, organisation, area). An unknown target lies nowhere, so it is denied, even to
+/// global roles. A target that exists but lies on no organisation, area or site (a personal account) lies on
+/// <see cref="Scope.Global"/>, which no scoped rule matches.
+/// </summary>
 public interface ITargetScopes
 {
     Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct);
@@ -24,6 +28,15 @@ public sealed class ActionRules
     internal ActionRules(Enum action) => Action = action;
     public Enum Action { get; }
     internal List<AccessRule> Rules { get; } = [];
+    /// <summary>Resolves the action's target, to deny unknown targets before any rule is looked at.</summary>
+    internal Type? TargetResolver { get; private set; }
+
+    /// <summary>The action takes a target of this kind (set by <see cref="AllowOn{TScopes}"/> too).</summary>
+    public ActionRules Targets<TScopes>() where TScopes : ITargetScopes
+    {
+        TargetResolver = typeof(TScopes);
+        return this;
+    }
 
     /// <summary>Allowed to holders of these global roles.</summary>
     public ActionRules Allow(params Role[] globalRoles)
@@ -43,7 +56,13 @@ public sealed class ActionRules
     /// </summary>
     public ActionRules AllowOn<TScopes>(params Role[] roles) where TScopes : ITargetScopes
     {
-        foreach (var role in roles) Rules.Add(new ScopedRoleRule(role, typeof(TScopes)));
+        foreach (var role in roles)
+        {
+            if (RoleScopes.AllowedScopes(role).All(k => k == ScopeKind.Global))
+                throw new InvalidOperationException($"{role} is a global role; use Allow.");
+            Rules.Add(new ScopedRoleRule(role, typeof(TScopes)));
+        }
+        TargetResolver ??= typeof(TScopes);
         return this;
     }
 
@@ -95,6 +114,9 @@ public sealed class AccessCatalog
 
     internal IReadOnlyList<AccessRule> RulesOf(Enum action) =>
         actions.TryGetValue(action, out var r) ? r.Rules : [];
+
+    /// <summary>The resolver of the action's targets, or null when the action takes none.</summary>
+    public Type? TargetResolverOf(Enum action) => actions.TryGetValue(action, out var r) ? r.TargetResolver : null;
 
     /// <summary>The roles that some rule of the action names (for documentation and tests).</summary>
     public IReadOnlyList<Role> RolesOf(Enum action) => [.. RulesOf(action).Select(r => r switch

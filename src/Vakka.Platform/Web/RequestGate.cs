@@ -43,10 +43,12 @@ public sealed class RequestGate(AccessControl access, CurrentActor current, Audi
             }
             if (!await access.HasAsync(actor, requires.Action, target, ct))
             {
+                // Denied either way; an id that exists nowhere is answered "not found" rather than "forbidden".
+                var missing = target is { } t && !await access.TargetExistsAsync(requires.Action, t, ct);
                 var denied = declared.Audited?.Event;
                 await auditLog.AppendAsync(NewRecord(http, denied is null ? "Platform.AccessDenied" : ActionCode.Of(denied),
-                    requires.Action, AuditOutcome.Denied, target is null ? [] : [target.Value], []), ct);
-                return GateDecision.Forbid;
+                    requires.Action, missing ? AuditOutcome.NotFound : AuditOutcome.Denied, target is null ? [] : [target.Value], []), ct);
+                return missing ? GateDecision.NotFound : GateDecision.Forbid;
             }
         }
 

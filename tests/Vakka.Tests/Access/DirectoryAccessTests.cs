@@ -64,9 +64,8 @@ public sealed class DirectoryAccessTests(VakkaFactory app)
     private static Line Row(DirectoryAction action, On target, string cells) => new(action, target, cells);
 
     /// <summary>
-    /// Y = allowed, N = denied, "-" = not asked here: global roles are not checked against the target by the engine
-    /// (an unknown id then gets 404 from the page, see the slice tests), so an unknown target is asked only of
-    /// roles that hold the action on a scope.
+    /// Y = allowed, N = denied, "-" = not asked here. An unknown target is denied to everyone, global roles included
+    /// (the page then answers 404, see the slice tests).
     /// </summary>
     private static readonly Line[] Matrix =
     [
@@ -74,78 +73,80 @@ public sealed class DirectoryAccessTests(VakkaFactory app)
         Row(DirectoryAction.ViewOrganisations, On.NoTarget,     "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewOrganisations, On.AreaA,        "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewOrganisations, On.AreaB,        "Y   N   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.ViewOrganisations, On.Unknown,      "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.ViewOrganisations, On.Unknown,      "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.CreateOrganisation, On.NoTarget,    "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.CreateOrganisation, On.AreaA,       "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.CreateOrganisation, On.AreaB,       "Y   N   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.CreateOrganisation, On.Unknown,     "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.CreateOrganisation, On.Unknown,     "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         //                                                      Adm Nat Aud Arc CoA CoB DsA VnA VnB TiA Per Ano
         Row(DirectoryAction.UpdateOrganisation, On.NoTarget,    "Y   N   N   N   N   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateOrganisation, On.Organisation,"Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.UpdateOrganisation, On.Unknown,     "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.UpdateOrganisation, On.Unknown,     "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.DeactivateOrganisation, On.NoTarget,     "Y   N   N   N   N   N   N   N   N   N   N   N"),
         Row(DirectoryAction.DeactivateOrganisation, On.Organisation, "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.DeactivateOrganisation, On.Unknown,      "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.DeactivateOrganisation, On.Unknown,      "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         //                                                      Adm Nat Aud Arc CoA CoB DsA VnA VnB TiA Per Ano
         Row(DirectoryAction.ViewAreas, On.NoTarget,             "Y   Y   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAreas, On.AreaA,                "Y   Y   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAreas, On.AreaB,                "Y   Y   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.ViewAreas, On.Unknown,              "-   -   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.ViewAreas, On.Unknown,              "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.CreateArea, On.NoTarget,            "Y   Y   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.UpdateArea, On.NoTarget,            "Y   Y   N   N   N   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateArea, On.AreaA,               "Y   Y   N   N   N   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateArea, On.AreaB,               "Y   Y   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.UpdateArea, On.Unknown,             "-   -   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.UpdateArea, On.Unknown,             "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         //                                                      Adm Nat Aud Arc CoA CoB DsA VnA VnB TiA Per Ano
         Row(DirectoryAction.ViewSites, On.NoTarget,             "Y   Y   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewSites, On.VenueSiteInA,         "Y   Y   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewSites, On.VenueSiteInB,         "Y   Y   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.ViewSites, On.Unknown,              "-   -   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.ViewSites, On.Unknown,              "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.ViewSite, On.NoTarget,              "Y   Y   N   N   Y   Y   Y   Y   Y   Y   N   N"),
         Row(DirectoryAction.ViewSite, On.VenueSiteInA,          "Y   Y   N   N   Y   N   N   Y   N   N   N   N"),
         Row(DirectoryAction.ViewSite, On.DistributorSiteInA,    "Y   Y   N   N   Y   N   Y   N   N   N   N   N"),
         Row(DirectoryAction.ViewSite, On.VenueSiteInB,          "Y   Y   N   N   N   Y   N   N   Y   N   N   N"),
-        Row(DirectoryAction.ViewSite, On.Unknown,               "-   -   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.ViewSite, On.Unknown,               "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         //                                                      Adm Nat Aud Arc CoA CoB DsA VnA VnB TiA Per Ano
         Row(DirectoryAction.CreateSite, On.NoTarget,            "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.CreateSite, On.AreaA,               "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.CreateSite, On.AreaB,               "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         // A site without an area is placed by the organisation alone: only administrators may.
-        Row(DirectoryAction.CreateSite, On.Organisation,        "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.CreateSite, On.Unknown,             "-   N   N   N   N   N   N   N   N   N   N   N"),
+        // CreateSite's target is the area the site goes to; an organisation id lies in no area.
+        Row(DirectoryAction.CreateSite, On.Organisation,        "N   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.CreateSiteWithoutArea, On.NoTarget, "Y   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.CreateSite, On.Unknown,             "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.UpdateSite, On.NoTarget,            "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateSite, On.VenueSiteInA,        "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateSite, On.DistributorSiteInA,  "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateSite, On.VenueSiteInB,        "Y   N   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.UpdateSite, On.Unknown,             "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.UpdateSite, On.Unknown,             "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.DeactivateSite, On.NoTarget,        "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.DeactivateSite, On.VenueSiteInA,    "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.DeactivateSite, On.VenueSiteInB,    "Y   N   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.DeactivateSite, On.Unknown,         "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.DeactivateSite, On.Unknown,         "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         //                                                      Adm Nat Aud Arc CoA CoB DsA VnA VnB TiA Per Ano
         Row(DirectoryAction.ViewAccounts, On.NoTarget,          "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAccounts, On.SiteAccountInA,    "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAccounts, On.SiteAccountInB,    "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAccounts, On.PersonalAccount,   "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.ViewAccounts, On.Unknown,           "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.ViewAccounts, On.Unknown,           "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.ViewAccount, On.NoTarget,           "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAccount, On.SiteAccountInA,     "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAccount, On.SiteAccountInB,     "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.ViewAccount, On.PersonalAccount,    "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.ViewAccount, On.Unknown,            "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.ViewAccount, On.Unknown,            "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.CreatePersonalAccount, On.NoTarget, "Y   N   N   N   N   N   N   N   N   N   N   N"),
 
@@ -153,32 +154,32 @@ public sealed class DirectoryAccessTests(VakkaFactory app)
         Row(DirectoryAction.CreateSiteAccount, On.NoTarget,     "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.CreateSiteAccount, On.VenueSiteInA, "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.CreateSiteAccount, On.VenueSiteInB, "Y   N   N   N   N   Y   N   N   N   N   N   N"),
-        Row(DirectoryAction.CreateSiteAccount, On.Unknown,      "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.CreateSiteAccount, On.Unknown,      "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.UpdateAccount, On.NoTarget,         "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateAccount, On.SiteAccountInA,   "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateAccount, On.SiteAccountInB,   "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.UpdateAccount, On.PersonalAccount,  "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.UpdateAccount, On.Unknown,          "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.UpdateAccount, On.Unknown,          "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.DeactivateAccount, On.NoTarget,        "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.DeactivateAccount, On.SiteAccountInA,  "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.DeactivateAccount, On.SiteAccountInB,  "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.DeactivateAccount, On.PersonalAccount, "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.DeactivateAccount, On.Unknown,         "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.DeactivateAccount, On.Unknown,         "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         //                                                      Adm Nat Aud Arc CoA CoB DsA VnA VnB TiA Per Ano
         Row(DirectoryAction.AssignRole, On.NoTarget,            "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.AssignRole, On.SiteAccountInA,      "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.AssignRole, On.SiteAccountInB,      "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.AssignRole, On.PersonalAccount,     "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.AssignRole, On.Unknown,             "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.AssignRole, On.Unknown,             "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.RevokeRole, On.NoTarget,            "Y   N   N   N   Y   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.RevokeRole, On.SiteAccountInA,      "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.RevokeRole, On.SiteAccountInB,      "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.RevokeRole, On.PersonalAccount,     "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.RevokeRole, On.Unknown,             "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.RevokeRole, On.Unknown,             "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         Row(DirectoryAction.AssignAnyRole, On.NoTarget,         "Y   N   N   N   N   N   N   N   N   N   N   N"),
 
@@ -186,7 +187,7 @@ public sealed class DirectoryAccessTests(VakkaFactory app)
         Row(DirectoryAction.UnlockAccount, On.SiteAccountInA,   "Y   N   N   N   Y   N   N   N   N   N   N   N"),
         Row(DirectoryAction.UnlockAccount, On.SiteAccountInB,   "Y   N   N   N   N   Y   N   N   N   N   N   N"),
         Row(DirectoryAction.UnlockAccount, On.PersonalAccount,  "Y   N   N   N   N   N   N   N   N   N   N   N"),
-        Row(DirectoryAction.UnlockAccount, On.Unknown,          "-   N   N   N   N   N   N   N   N   N   N   N"),
+        Row(DirectoryAction.UnlockAccount, On.Unknown,          "N   N   N   N   N   N   N   N   N   N   N   N"),
 
         // Every signed-in account manages its own password, language and second factor; nobody else's is asked here.
         Row(DirectoryAction.ManageOwnAccount, On.NoTarget,      "Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   N"),
@@ -294,6 +295,7 @@ public sealed class DirectoryAccessTests(VakkaFactory app)
         new(DirectoryAction.AssignRole,             Expect.Everything, Expect.Nothing,    Expect.OwnArea,   Expect.Nothing,   Expect.Nothing),
         new(DirectoryAction.RevokeRole,             Expect.Everything, Expect.Nothing,    Expect.OwnArea,   Expect.Nothing,   Expect.Nothing),
         new(DirectoryAction.AssignAnyRole,          Expect.Everything, Expect.Nothing,    Expect.Nothing,   Expect.Nothing,   Expect.Nothing),
+        new(DirectoryAction.CreateSiteWithoutArea,  Expect.Everything, Expect.Nothing,    Expect.Nothing,   Expect.Nothing,   Expect.Nothing),
         new(DirectoryAction.UnlockAccount,          Expect.Everything, Expect.Nothing,    Expect.OwnArea,   Expect.Nothing,   Expect.Nothing),
         new(DirectoryAction.ManageOwnAccount,       Expect.Everything, Expect.Everything, Expect.Everything, Expect.Everything, Expect.Everything),
     ];

@@ -81,6 +81,18 @@ public sealed partial class ArchitectureTests(VakkaFactory app)
     }
 
     [Fact]
+    public void Every_handler_with_a_target_names_an_action_that_can_tell_unknown_targets()
+    {
+        var catalog = app.Services.GetRequiredService<AccessCatalog>();
+        var blind = PageHandlers().Select(h => Declarations.Of(h.Handler, h.Page).Requires)
+            .Concat(app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Select(e => e.Metadata.GetMetadata<RequiresAttribute>()))
+            .OfType<RequiresAttribute>()
+            .Where(r => r.Target is not null && catalog.TargetResolverOf(r.Action) is null)
+            .Select(r => ActionCode.Of(r.Action)).Distinct().ToList();
+        Assert.True(blind.Count == 0, "Actions used with a target but without a target resolver (declare .Targets<T>()): " + string.Join(", ", blind));
+    }
+
+    [Fact]
     public void Modules_reference_only_the_platform_and_the_platform_references_no_module()
     {
         static IEnumerable<string> VakkaReferences(Assembly a) =>

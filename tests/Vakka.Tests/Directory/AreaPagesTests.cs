@@ -34,7 +34,7 @@ public sealed class AreaPagesTests(VakkaFactory app)
         Assert.Contains(m1, row.TextContent);
         Assert.Contains(m2, row.TextContent);
         var created = Assert.Single(await AreasNamedAsync(name));
-        Assert.Equal([m1, m2], created.Municipalities.Select(m => m.Name).Order());
+        Assert.Equal(new[] { m1, m2 }.Order(), created.Municipalities.Select(m => m.Name).Order());
         await AssertOneChangeAsync(app, mark, "Directory.AreaCreate", national.Id, created.Id.Value, name, m1, m2);
 
         var renamed = TestData.Unique("Uusi nimi ");

@@ -10,7 +10,7 @@ public enum DirectoryAction
 {
     ViewOrganisations, CreateOrganisation, UpdateOrganisation, DeactivateOrganisation,
     ViewAreas, CreateArea, UpdateArea,
-    ViewSites, ViewSite, CreateSite, UpdateSite, DeactivateSite,
+    ViewSites, ViewSite, CreateSite, CreateSiteWithoutArea, UpdateSite, DeactivateSite,
     ViewAccounts, ViewAccount, CreatePersonalAccount, CreateSiteAccount, UpdateAccount, DeactivateAccount, AssignRole, RevokeRole, AssignAnyRole, UnlockAccount,
     ManageOwnAccount,
 }
@@ -29,13 +29,13 @@ internal sealed class DirectoryAccessRules : IAccessRules
         // An area coordinator adds the organisation of a new actor (an NGO, a theatre) before its site.
         r.Action(DirectoryAction.ViewOrganisations).Allow(Role.SystemAdmin).AllowOn<AreaScopes>(Role.AreaCoordinator);
         r.Action(DirectoryAction.CreateOrganisation).Allow(Role.SystemAdmin).AllowOn<AreaScopes>(Role.AreaCoordinator);
-        r.Action(DirectoryAction.UpdateOrganisation).Allow(Role.SystemAdmin);
-        r.Action(DirectoryAction.DeactivateOrganisation).Allow(Role.SystemAdmin);
+        r.Action(DirectoryAction.UpdateOrganisation).Allow(Role.SystemAdmin).Targets<OrganisationScopes>();
+        r.Action(DirectoryAction.DeactivateOrganisation).Allow(Role.SystemAdmin).Targets<OrganisationScopes>();
 
         r.Action(DirectoryAction.ViewAreas).Allow(Role.SystemAdmin, Role.NationalCoordinator)
             .AllowOn<AreaScopes>(Role.AreaCoordinator);
         r.Action(DirectoryAction.CreateArea).Allow(Role.SystemAdmin, Role.NationalCoordinator);
-        r.Action(DirectoryAction.UpdateArea).Allow(Role.SystemAdmin, Role.NationalCoordinator);
+        r.Action(DirectoryAction.UpdateArea).Allow(Role.SystemAdmin, Role.NationalCoordinator).Targets<AreaScopes>();
 
         r.Action(DirectoryAction.ViewSites).Allow(Role.SystemAdmin, Role.NationalCoordinator)
             .AllowOn<SiteScopes>(Role.AreaCoordinator);
@@ -43,6 +43,8 @@ internal sealed class DirectoryAccessRules : IAccessRules
             .AllowOn<SiteScopes>(Role.AreaCoordinator, Role.DistributorSite, Role.VenueSite, Role.TicketIntermediary);
         r.Action(DirectoryAction.CreateSite).Allow(Role.SystemAdmin)
             .AllowOn<AreaScopes>(Role.AreaCoordinator);
+        // Sites outside the Kaikukortti network (service units, facilities) have no area: administrators only.
+        r.Action(DirectoryAction.CreateSiteWithoutArea).Allow(Role.SystemAdmin);
         r.Action(DirectoryAction.UpdateSite).Allow(Role.SystemAdmin).AllowOn<SiteScopes>(Role.AreaCoordinator);
         r.Action(DirectoryAction.DeactivateSite).Allow(Role.SystemAdmin).AllowOn<SiteScopes>(Role.AreaCoordinator);
 
@@ -90,6 +92,16 @@ internal sealed class SiteScopes(VakkaDb db) : ITargetScopes
     }
 }
 
+/// <summary>An organisation lies on itself.</summary>
+internal sealed class OrganisationScopes(VakkaDb db) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
+    {
+        var id = new OrganisationId(target);
+        return await db.Set<Organisation>().AnyAsync(o => o.Id == id, ct) ? [Scope.Organisation(target)] : [];
+    }
+}
+
 /// <summary>An area lies on itself.</summary>
 internal sealed class AreaScopes(VakkaDb db) : ITargetScopes
 {
@@ -100,14 +112,14 @@ internal sealed class AreaScopes(VakkaDb db) : ITargetScopes
     }
 }
 
-/// <summary>A site account lies where its site lies; a personal account lies on no scope (global roles manage it).</summary>
+/// <summary>A site account lies where its site lies; a personal account lies on no organisation, area or site (global roles manage it).</summary>
 internal sealed class AccountScopes(VakkaDb db, SiteScopes sites) : ITargetScopes
 {
     public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
     {
-        var siteId = await db.Set<Account>().AsNoTracking()
-            .Where(a => a.Id == target && a.Kind == AccountKind.Site)
-            .Select(a => a.SiteId).FirstOrDefaultAsync(ct);
-        return siteId is { } site ? await sites.ScopesOfAsync(site.Value, ct) : [];
+        var account = await db.Set<Account>().AsNoTracking().Where(a => a.Id == target)
+            .Select(a => new { a.Kind, a.SiteId }).FirstOrDefaultAsync(ct);
+        if (account is null) return [];
+        return account is { Kind: AccountKind.Site, SiteId: { } site } ? await sites.ScopesOfAsync(site.Value, ct) : [Scope.Global];
     }
 }

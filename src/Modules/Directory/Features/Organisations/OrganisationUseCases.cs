@@ -30,17 +30,18 @@ public sealed class OrganisationForm
     {
         var v = new Validation();
         if (!Platform.Finnish.BusinessId.TryParse(BusinessId, out var businessId, out var bidError)) v.Add(nameof(BusinessId), bidError);
-        else if (string.IsNullOrWhiteSpace(Oid)) Oid = DeriveOid(businessId);
-        if (string.IsNullOrWhiteSpace(Oid)) { if (v.IsValid) v.Add(nameof(Oid), "Validation.Required"); }
-        else if (!Platform.Finnish.Oid.TryParse(Oid, out var oid, out var oidError)) v.Add(nameof(Oid), oidError);
+        // An empty OID is derived; the form keeps showing what the user typed (nothing).
+        var oidText = string.IsNullOrWhiteSpace(Oid) ? (v.IsValid ? DeriveOid(businessId) : null) : Oid;
+        Oid parsed = default;
+        if (oidText is null) { if (v.IsValid) v.Add(nameof(Oid), "Validation.Required"); }
+        else if (!Platform.Finnish.Oid.TryParse(oidText, out parsed, out var oidError)) v.Add(nameof(Oid), oidError);
         else
         {
-            var text = Platform.Finnish.Oid.Parse(Oid).Value;
+            var text = parsed.Value;
             if (await db.Set<Organisation>().AnyAsync(o => o.Oid == text && (self == null || o.Id != self), ct)
                 || await db.Set<Site>().AnyAsync(s => s.Oid == text, ct))
                 v.Add(nameof(Oid), "Directory.Oid.Taken");
         }
-        Platform.Finnish.Oid.TryParse(Oid, out var parsed, out _);
         return (v, businessId, parsed);
     }
 

@@ -64,8 +64,9 @@ public sealed class SiteForm
             : null;
         if (organisation is null) v.Add(nameof(OrganisationId), "Directory.Site.OrganisationMissing");
 
-        if (string.IsNullOrWhiteSpace(Oid) && organisation is not null) Oid = await NextOidAsync(db, organisation.Oid, ct);
-        if (!Platform.Finnish.Oid.TryParse(Oid, out var oid, out var oidError)) v.Add(nameof(Oid), oidError);
+        // An empty OID gets the next free one; the form keeps showing what the user typed (nothing).
+        var oidText = string.IsNullOrWhiteSpace(Oid) && organisation is not null ? await NextOidAsync(db, organisation.Oid, ct) : Oid;
+        if (!Platform.Finnish.Oid.TryParse(oidText, out var oid, out var oidError)) v.Add(nameof(Oid), oidError);
         else
         {
             var text = oid.Value;
@@ -102,7 +103,7 @@ public sealed class SiteForm
                      !area.Municipalities.Any(m => string.Equals(m.Name, Municipality.Trim(), StringComparison.CurrentCultureIgnoreCase)))
                 v.Add(nameof(Municipality), "Directory.Site.MunicipalityNotInArea", area.Name);
         }
-        else if (OrganisationId is { } org && !await access.HasAsync(actor, DirectoryAction.CreateSite, org.Value, ct))
+        else if (!await access.HasAsync(actor, DirectoryAction.CreateSiteWithoutArea, null, ct))
         {
             v.Add(nameof(AreaId), "Directory.Site.AreaRequired");
         }
