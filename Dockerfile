@@ -14,6 +14,7 @@ RUN --mount=type=cache,id=vakka-nuget,target=/root/.nuget/packages \
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
+# Production: the app also needs ConnectionStrings__Default and Security__PublicUrl (it refuses to start without them).
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_NOLOGO=1 \
@@ -26,5 +27,6 @@ RUN mkdir -p /app/data/outbox && chown -R "$APP_UID" /app/data
 USER $APP_UID
 EXPOSE 8080
 # No HEALTHCHECK: the aspnet image has no curl. Probe /health/ready (and /health/live) from the orchestrator or balancer.
-# Arguments after the image name go to the app, e.g. `docker compose run --rm app audit verify`.
+# Arguments after the image name go to the app: the commands `migrate`, `audit verify` and
+# `admin create <user> <email> <name…>`, e.g. `docker compose run --rm app audit verify`.
 ENTRYPOINT ["dotnet", "Vakka.Web.dll"]

@@ -131,7 +131,9 @@ public sealed class PersonaTests(BrowserApp app)
             if (System.IO.Directory.Exists(app.OutboxFolder))
                 foreach (var file in System.IO.Directory.GetFiles(app.OutboxFolder, "*.eml"))
                 {
-                    var text = await File.ReadAllTextAsync(file);
+                    string text;
+                    try { text = await File.ReadAllTextAsync(file); }
+                    catch (IOException) { continue; }
                     if (!text.Contains(email, StringComparison.OrdinalIgnoreCase)) continue;
                     var unfolded = Regex.Replace(text, "=\r?\n", "").Replace("=3D", "=");
                     var match = Regex.Match(unfolded, @"https?://\S+/account/reset-password\?\S+");

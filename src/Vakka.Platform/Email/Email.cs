@@ -47,9 +47,11 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
     {
         var folder = options.Value.OutboxFolder;
         Directory.CreateDirectory(folder);
-        var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}.eml";
-        await using var file = File.Create(Path.Combine(folder, name));
-        await Mime.Build(message, options.Value).WriteToAsync(file, ct);
+        var name = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}.eml");
+        // Written aside and renamed, so that whoever watches the folder never sees half a message.
+        await using (var file = File.Create(name + ".part"))
+            await Mime.Build(message, options.Value).WriteToAsync(file, ct);
+        File.Move(name + ".part", name);
     }
 }
 
