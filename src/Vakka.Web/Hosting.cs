@@ -113,11 +113,6 @@ public static class Hosting
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
 
-        // E-mailed links must point at the service's own address, never at a Host header someone sent.
-        if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing")
-            && string.IsNullOrWhiteSpace(config["Security:PublicUrl"]))
-            throw new InvalidOperationException("Set Security:PublicUrl (Security__PublicUrl) to the service's public address, e.g. https://vakka.example.fi.");
-
         if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
     }
 
@@ -164,6 +159,17 @@ public static class Hosting
         app.MapDirectoryApi();
         ApiReference.Map(app);
         SettingsEndpoints.Map(app);
+    }
+
+    /// <summary>
+    /// Settings the web server cannot do without. E-mailed links must point at the service's own address, never at
+    /// a Host header someone sent, so outside development the public address must be configured.
+    /// </summary>
+    public static void CheckServingConfiguration(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")
+            && string.IsNullOrWhiteSpace(app.Configuration["Security:PublicUrl"]))
+            throw new InvalidOperationException("Set Security:PublicUrl (Security__PublicUrl) to the service's public address, e.g. https://vakka.example.fi.");
     }
 
     /// <summary>Creates or migrates the database and loads the demo data when configured.</summary>

@@ -7,6 +7,7 @@ app.UseVakka();
 
 if (await Commands.TryRunAsync(app.Services, args, Console.Out) is { } exitCode) return exitCode;
 
+app.CheckServingConfiguration();
 await app.PrepareDatabaseAsync();
 await app.StartAsync();
 app.PrintWelcome();

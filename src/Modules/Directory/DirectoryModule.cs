@@ -30,7 +30,7 @@ public sealed class SecurityOptions
     public int IdleTimeoutMinutes { get; set; } = 20;
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
-    /// <summary>The address the e-mailed links point to; defaults to the address of the request.</summary>
+    /// <summary>The address the e-mailed links point to. Required outside development (the app refuses to serve without it).</summary>
     public string? PublicUrl { get; set; }
 }
 
@@ -134,6 +134,7 @@ public static class DirectoryModule
             .AddScoped<SetAccountActive>().AddScoped<UnlockAccount>().AddScoped<AssignRole>().AddScoped<RevokeRole>()
             .AddScoped<AccountInvitation>().AddScoped<CreateFirstAdministrator>();
         services.AddScoped<DemoData>();
+        services.AddScoped<SignInCompletion>();
         return services;
     }
 

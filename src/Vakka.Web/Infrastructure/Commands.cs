@@ -22,8 +22,8 @@ internal static class Commands
     public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         // Only a known first word makes a command; anything else (--urls http://…) is for the web host.
-        var words = args.SkipWhile(a => a is not ("migrate" or "audit" or "admin")).ToArray();
-        if (words.Length == 0) return null;
+        if (args is not [("migrate" or "audit" or "admin"), ..]) return null;
+        var words = args;
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         switch (words)

@@ -142,13 +142,19 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
         Assert.Equal(10, enabled.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/directory/organisations")).StatusCode);
 
-        // Next time the password alone is not enough.
+        // Next time the password alone is not enough; after the code, the account's own language applies.
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Set<Account>().SingleAsync(a => a.Id == admin.Id)).PreferredLanguage = "sv";
+            await db.SaveChangesAsync();
+        });
         var next = AppClient.For(app);
         var afterPassword = await next.PostFormAsync("/account/sign-in", new() { ["Input.UserName"] = admin.UserName!, ["Input.Password"] = TestData.Password });
         Assert.StartsWith("/account/sign-in-2fa", afterPassword.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await next.GetAsync("/directory/organisations")).StatusCode);
         var signedIn = await next.PostFormAsync(afterPassword.Headers.Location!.OriginalString, new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.Contains("sv-FI"));
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/directory/organisations")).StatusCode);
     }
 

@@ -52,18 +52,19 @@ public static class DirectoryApi
             .WithSummary("One site")
             .Requires(DirectoryAction.ViewSite, target: "id").Audited(DirectoryAudit.SiteRead);
 
-        api.MapPost("/directory/sites", async Task<Results<Created<SiteResponse>, ValidationProblem>> (SiteForm form, CurrentActor current,
+        api.MapPost("/directory/sites", async Task<IResult> (SiteForm form, CurrentActor current,
                 CreateSite create, GetSite get, IStringLocalizer texts, CancellationToken ct) =>
             {
                 var check = FormValidation.Check(form);
                 if (!check.IsValid) return check.ToResult().ToValidationProblem(texts);
                 var result = await create.HandleAsync(await current.GetAsync(ct), form, ct);
-                if (!result.IsOk) return result.ToValidationProblem(texts);
+                if (!result.IsOk) return result.ToProblem(texts);
                 var s = (await get.HandleAsync(result.Value, ct))!;
                 return TypedResults.Created($"/api/v1/directory/sites/{s.Id}",
                     new SiteResponse(s.Id.Value, s.Form.Name!, s.Form.Oid!, s.Form.Type.ToString()!, s.Form.Municipality!, s.OrganisationName, s.AreaName, s.IsActive));
             })
             .WithSummary("Add a site (an area coordinator: in their own area)")
+            .Produces<SiteResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .Requires(DirectoryAction.CreateSite).Audited(DirectoryAudit.SiteCreate);
 
         return endpoints;

@@ -61,7 +61,16 @@ public sealed class CreateAccount(VakkaDb db, UserManager<Account> users, Access
             CreatedAt = now,
             LockoutEnabled = true,
         };
-        var created = await users.CreateAsync(account);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(account);
+        }
+        catch (DbUpdateException ex) when (DbExtensions.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear(); // the same user name was taken at the same moment
+            return Result<AccountId>.From(Result.Invalid(nameof(form.UserName), "Directory.Account.UserNameTaken"));
+        }
         if (!created.Succeeded) return Result<AccountId>.From(IdentityErrors.ToResult(created));
         if (role is { } r && siteId is { } site)
         {
@@ -82,7 +91,7 @@ public sealed class CreateAccount(VakkaDb db, UserManager<Account> users, Access
 internal static class IdentityErrors
 {
     /// <summary>Identity's own errors, mapped to the form's fields and our texts.</summary>
-    public static Result ToResult(IdentityResult result) => Result.Invalid(result.Errors.Select(e => e.Code switch
+    public static Result ToResult(IdentityResult result) => result.Errors.Any(e => e.Code == "ConcurrencyFailure") ? Result.Conflict() : Result.Invalid(result.Errors.Select(e => e.Code switch
     {
         "DuplicateUserName" => new FieldError("UserName", "Directory.Account.UserNameTaken"),
         "InvalidUserName" => new FieldError("UserName", "Directory.Account.UserNameFormat"),

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Vakka.Directory.Audit;
 using Vakka.Directory.Domain;
+using Vakka.Platform.Audit;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
 using Vakka.Platform.Finnish;
@@ -12,7 +14,8 @@ namespace Vakka.Directory.Features.Accounts;
 /// The operator's way in on a new installation (a command, not a page): a personal account with the system
 /// administrator role, and a link to set its password (printed, not e-mailed, since e-mail may not work yet).
 /// </summary>
-public sealed class CreateFirstAdministrator(VakkaDb db, UserManager<Account> users, IOptions<SecurityOptions> security, TimeProvider clock)
+public sealed class CreateFirstAdministrator(VakkaDb db, UserManager<Account> users, IOptions<SecurityOptions> security, TimeProvider clock,
+    AuditLog audit)
 {
     public sealed record Outcome(string? Link, string? Problem);
 
@@ -33,6 +36,11 @@ public sealed class CreateFirstAdministrator(VakkaDb db, UserManager<Account> us
         if (!created.Succeeded) return new(null, string.Join(", ", created.Errors.Select(e => e.Description)));
         db.Add(new RoleAssignmentRow { Id = Guid.CreateVersion7(), AccountId = account.Id, Role = Role.SystemAdmin, ScopeKind = ScopeKind.Global, GrantedAt = now });
         await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditRecord
+        {
+            EventCode = ActionCode.Of(DirectoryAudit.AccountCreate), ActionCode = "Command.AdminCreate",
+            Outcome = AuditOutcome.Success, TargetIds = account.Id.ToString(),
+        }, ct);
 
         var token = await users.GeneratePasswordResetTokenAsync(account);
         var baseUrl = security.Value.PublicUrl ?? "http://localhost:5080";

@@ -16,7 +16,7 @@ namespace Vakka.Directory.Areas.Directory.Pages.Account;
 /// are created here: an administrator creates them.
 /// </summary>
 public sealed class ExternalModel(SignInManager<Domain.Account> signIn, UserManager<Domain.Account> users,
-    IOptions<OidcOptions> oidc) : VakkaPageModel
+    IOptions<OidcOptions> oidc, Features.SignIn.SignInCompletion completion) : VakkaPageModel
 {
     [Anonymous, Audited(DirectoryAudit.ExternalSignIn)]
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
@@ -25,7 +25,12 @@ public sealed class ExternalModel(SignInManager<Domain.Account> signIn, UserMana
         if (info is null) return RedirectToPage("SignIn");
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
         var target = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
-        if (result.Succeeded) return LocalRedirect(target);
+        if (result.Succeeded && await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) is { } known)
+        {
+            Audit.Actor(known.Id);
+            await completion.CompleteAsync(HttpContext, known);
+            return LocalRedirect(target);
+        }
         if (result.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = target });
 
         var email = info.Principal.FindFirstValue("email");
@@ -35,7 +40,11 @@ public sealed class ExternalModel(SignInManager<Domain.Account> signIn, UserMana
             Audit.Actor(account.Id);
             await users.AddLoginAsync(account, info);
             var linked = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
-            if (linked.Succeeded) return LocalRedirect(target);
+            if (linked.Succeeded)
+            {
+                await completion.CompleteAsync(HttpContext, account);
+                return LocalRedirect(target);
+            }
             if (linked.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = target });
         }
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);

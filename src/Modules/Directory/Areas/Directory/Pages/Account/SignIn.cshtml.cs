@@ -14,7 +14,7 @@ using Vakka.Platform.Web;
 namespace Vakka.Directory.Areas.Directory.Pages.Account;
 
 public sealed class SignInModel(UserManager<Domain.Account> users, SignInManager<Domain.Account> signIn,
-    IOptions<OidcOptions> oidc, TimeProvider clock) : VakkaPageModel
+    IOptions<OidcOptions> oidc, SignInCompletion completion) : VakkaPageModel
 {
     public sealed class InputModel
     {
@@ -47,9 +47,7 @@ public sealed class SignInModel(UserManager<Domain.Account> users, SignInManager
 
         if (result.Succeeded)
         {
-            account!.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-            await users.UpdateAsync(account);
-            if (account.PreferredLanguage is { } language) LanguageCookie.Set(HttpContext, language, clock);
+            await completion.CompleteAsync(HttpContext, account!);
             return LocalRedirect(SafeReturnUrl());
         }
         if (result.RequiresTwoFactor)

@@ -9,7 +9,7 @@ using Vakka.Platform.Web;
 namespace Vakka.Directory.Areas.Directory.Pages.Account;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or a one-time recovery code.</summary>
-public sealed class SignInTwoFactorModel(SignInManager<Domain.Account> signIn) : VakkaPageModel
+public sealed class SignInTwoFactorModel(SignInManager<Domain.Account> signIn, Features.SignIn.SignInCompletion completion) : VakkaPageModel
 {
     public sealed class InputModel
     {
@@ -36,7 +36,11 @@ public sealed class SignInTwoFactorModel(SignInManager<Domain.Account> signIn) :
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code!.Trim());
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Succeeded)
+        {
+            await completion.CompleteAsync(HttpContext, account);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
 
         Audit.Outcome(AuditOutcome.Denied);
         ModelState.AddModelError("Input.Code", Texts[result.IsLockedOut ? "SignIn.LockedOut" : "TwoFactor.CodeWrong"]);

@@ -15,6 +15,7 @@ public sealed class IndexModel(ListAreas list) : VakkaPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await list.HandleAsync(await ActorAsync(), ct);
+        foreach (var row in Rows) Audit.Target(row.Id.Value);
         var permitted = await PermittedAsync(null, DirectoryAction.CreateArea, DirectoryAction.UpdateArea);
         CanCreate = permitted.Contains(DirectoryAction.CreateArea);
         CanUpdate = permitted.Contains(DirectoryAction.UpdateArea);

@@ -17,6 +17,7 @@ public sealed class IndexModel(ListOrganisations list) : VakkaPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await list.HandleAsync(Q, ct);
+        foreach (var row in Rows) Audit.Target(row.Id.Value);
         var permitted = await PermittedAsync(null, DirectoryAction.CreateOrganisation, DirectoryAction.UpdateOrganisation);
         CanCreate = permitted.Contains(DirectoryAction.CreateOrganisation);
         CanUpdate = permitted.Contains(DirectoryAction.UpdateOrganisation);
