@@ -197,7 +197,9 @@ public static class Hosting
             foreach (var account in Directory.Features.DemoData.Accounts)
                 Console.WriteLine($"  {account.UserName,-20} {account.RoleText}");
         }
-        Console.WriteLine($"E-mails (password links) are written to {Path.GetFullPath(app.Configuration["Email:OutboxFolder"] ?? "data/outbox")}");
+        var email = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Vakka.Platform.Email.EmailOptions>>().Value;
+        if (!string.Equals(email.Mode, "Smtp", StringComparison.OrdinalIgnoreCase))
+            Console.WriteLine($"E-mails (password links) are written to {Vakka.Platform.Email.OutboxEmailSender.FolderOf(email, app.Environment.ContentRootPath)}");
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 }

@@ -41,11 +41,14 @@ internal static class Mime
 }
 
 /// <summary>Development: each message is written as an .eml file into the outbox folder.</summary>
-public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
+public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider clock, Microsoft.Extensions.Hosting.IHostEnvironment host) : IEmailSender
 {
+    /// <summary>The outbox folder; a relative path is under the app's content root.</summary>
+    public static string FolderOf(EmailOptions options, string contentRoot) => Path.Combine(contentRoot, options.OutboxFolder);
+
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
-        var folder = options.Value.OutboxFolder;
+        var folder = FolderOf(options.Value, host.ContentRootPath);
         Directory.CreateDirectory(folder);
         var name = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.CreateVersion7():N}.eml");
         // Written aside and renamed, so that whoever watches the folder never sees half a message.
