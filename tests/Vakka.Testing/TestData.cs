@@ -1,3 +1,4 @@
+using Vakka.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Vakka.Directory.Domain;

@@ -124,6 +124,7 @@ public static class DirectoryModule
         services.AddScoped<AccountScopes>();
         services.AddScoped<IRoleSource, RoleSource>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<ISiteDirectory, SiteDirectory>();
         services.AddTexts(typeof(DirectoryModule).Assembly);
 
         services.AddScoped<ListOrganisations>().AddScoped<GetOrganisation>().AddScoped<CreateOrganisation>()

@@ -45,7 +45,7 @@ public sealed partial class TextCatalogTests(VakkaFactory app)
     public void Every_role_and_enum_shown_in_the_ui_has_a_text()
     {
         var keys = Enum.GetValues<Role>().Select(r => $"Role.{r}")
-            .Concat(Enum.GetValues<Vakka.Directory.Domain.SiteType>().Select(t => $"Directory.SiteType.{t}"))
+            .Concat(Enum.GetValues<Vakka.Platform.SiteType>().Select(t => $"Directory.SiteType.{t}"))
             .Concat(Enum.GetValues<Vakka.Directory.Domain.AccountKind>().Select(k => $"Directory.AccountKind.{k}"))
             .Concat(Enum.GetValues<ScopeKind>().Select(k => $"Directory.Scope.{k}"))
             .Concat(Enum.GetValues<Vakka.Platform.Audit.AuditOutcome>().Select(o => $"Audit.Outcome.{o}"))

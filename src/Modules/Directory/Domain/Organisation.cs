@@ -16,8 +16,6 @@ public sealed class Organisation : IVersioned
     public int Version { get; set; }
 }
 
-public enum SiteType { ServiceUnit, Distributor, Venue, TicketIntermediary, Facility }
-
 /// <summary>A toimipaikka / service unit of an organisation; Kaikukortti sites also belong to an area.</summary>
 public sealed class Site : IVersioned
 {

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Vakka.Directory.Domain;
+using Vakka.Platform;
+using Vakka.Platform.Data;
+using Vakka.Platform.Ids;
+
+namespace Vakka.Directory.Features.Sites;
+
+/// <summary>The Directory's answer to <see cref="ISiteDirectory"/>: read-only views of sites and areas.</summary>
+internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
+{
+    private IQueryable<SiteInfo> Sites => db.Set<Site>().AsNoTracking()
+        .Select(s => new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive));
+
+    public Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct) => Sites.FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public async Task<IReadOnlyList<SiteInfo>> GetManyAsync(IReadOnlyCollection<SiteId> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await Sites.Where(s => list.Contains(s.Id)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<SiteInfo>> InAreaAsync(AreaId area, CancellationToken ct) =>
+        await Sites.Where(s => s.AreaId == area).OrderBy(s => s.Name).ToListAsync(ct);
+
+    public async Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct) => (await AreasAsync(ct)).FirstOrDefault(a => a.Id == id);
+
+    public async Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct) =>
+        (await db.Set<Area>().AsNoTracking().Include(a => a.Municipalities).OrderBy(a => a.Name).ToListAsync(ct))
+        .Select(a => new AreaInfo(a.Id, a.Name, a.Municipalities.Select(m => m.Name).Order().ToList(), a.IsActive)).ToList();
+}

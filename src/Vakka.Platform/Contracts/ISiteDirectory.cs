@@ -1,0 +1,21 @@
+using Vakka.Platform.Ids;
+
+namespace Vakka.Platform;
+
+/// <summary>What a site is: a social-welfare service unit, a Kaikukortti distributor, venue or ticket intermediary, or a facility.</summary>
+public enum SiteType { ServiceUnit, Distributor, Venue, TicketIntermediary, Facility }
+
+public sealed record SiteInfo(SiteId Id, OrganisationId OrganisationId, AreaId? AreaId, string Name, SiteType Type,
+    string Municipality, string PostalCode, bool IsActive);
+
+public sealed record AreaInfo(AreaId Id, string Name, IReadOnlyList<string> Municipalities, bool IsActive);
+
+/// <summary>Sites and areas as other modules see them, implemented by the Directory module (read-only).</summary>
+public interface ISiteDirectory
+{
+    Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct);
+    Task<IReadOnlyList<SiteInfo>> GetManyAsync(IReadOnlyCollection<SiteId> ids, CancellationToken ct);
+    Task<IReadOnlyList<SiteInfo>> InAreaAsync(AreaId area, CancellationToken ct);
+    Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct);
+    Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct);
+}
