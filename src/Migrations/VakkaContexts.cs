@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Vakka.CultureCard;
 using Vakka.Directory;
 using Vakka.Platform.Data;
 
@@ -8,7 +9,7 @@ namespace Vakka.Migrations;
 /// <summary>The modules that compose the one database model, in a fixed order.</summary>
 public static class VakkaModules
 {
-    public static readonly IReadOnlyList<IModuleModel> All = [DirectoryModule.Model];
+    public static readonly IReadOnlyList<IModuleModel> All = [DirectoryModule.Model, CultureCardModule.Model];
 }
 
 /// <summary>The SQLite context (the default: an embedded file). Its migrations are in Sqlite/.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Vakka.CultureCard;
 using Vakka.Directory;
 using Vakka.Directory.Api;
 using Vakka.Migrations;
@@ -41,6 +42,7 @@ public static class Hosting
 
         services.AddVakkaPlatform(config);
         services.AddDirectory(config);
+        services.AddCultureCard();
         services.AddTexts(typeof(Hosting).Assembly);
         NavigationItems.Register(services);
 
@@ -157,6 +159,7 @@ public static class Hosting
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().NoAudit("health probe");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().NoAudit("API description");
         app.MapDirectoryApi();
+        app.MapCultureCardApi();
         ApiReference.Map(app);
         SettingsEndpoints.Map(app);
     }

@@ -130,6 +130,653 @@ namespace Vakka.Migrations.Postgres
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.CultureCard.Domain.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_api_key");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_api_key_hash");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_cc_api_key_site_id");
+
+                    b.ToTable("cc_api_key", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.AreaRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("CommunityGroupMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_group_max");
+
+                    b.Property<int>("IssueBackdateDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("issue_backdate_days");
+
+                    b.Property<bool>("LocalOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("local_only");
+
+                    b.Property<DateOnly?>("PilotEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("pilot_ends_on");
+
+                    b.Property<int>("UseBackdateDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("use_backdate_days");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("validity_months");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("AreaId")
+                        .HasName("pk_cc_area_rules");
+
+                    b.ToTable("cc_area_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.Card", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int>("ChildrenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_count");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<int?>("GroupSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("group_size");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<Guid>("IssuingSiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issuing_site_id");
+
+                    b.Property<int?>("LifeSituationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("life_situation_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<Guid?>("ReplacedByCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_card_id");
+
+                    b.Property<Guid?>("ReplacesCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_card_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("type");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_card");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_card_code");
+
+                    b.HasIndex("AreaId", "IssuedOn")
+                        .HasDatabaseName("ix_cc_card_area_id_issued_on");
+
+                    b.HasIndex("IssuingSiteId", "IssuedOn")
+                        .HasDatabaseName("ix_cc_card_issuing_site_id_issued_on");
+
+                    b.ToTable("cc_card", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_card_batch");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_cc_card_batch_area_id");
+
+                    b.ToTable("cc_card_batch", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardCodeRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<bool>("IsLegacy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_legacy");
+
+                    b.HasKey("Code")
+                        .HasName("pk_cc_card_code");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_cc_card_code_batch_id");
+
+                    b.ToTable("cc_card_code", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ByAccount")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_account");
+
+                    b.Property<Guid?>("BySite")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_site");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OtherCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_card_id");
+
+                    b.Property<Guid?>("UseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("use_id");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_card_event");
+
+                    b.HasIndex("CardId", "At")
+                        .HasDatabaseName("ix_cc_card_event_card_id_at");
+
+                    b.ToTable("cc_card_event", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdultTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("adult_tickets");
+
+                    b.Property<int>("AssistantTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("assistant_tickets");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("CardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_area_id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("CardType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("card_type");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("ChildTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_tickets");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("InputMethod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("input_method");
+
+                    b.Property<Guid>("IssuingSiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issuing_site_id");
+
+                    b.Property<int?>("LifeSituationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("life_situation_id");
+
+                    b.Property<string>("PostalArea")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("postal_area");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("UseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("use_date");
+
+                    b.Property<Guid>("VenueAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_area_id");
+
+                    b.Property<Guid>("VenueSiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_use");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_cc_use_event_id");
+
+                    b.HasIndex("CardId", "UseDate")
+                        .HasDatabaseName("ix_cc_use_card_id_use_date");
+
+                    b.HasIndex("VenueSiteId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_use_venue_site_id_idempotency_key");
+
+                    b.HasIndex("VenueSiteId", "UseDate")
+                        .HasDatabaseName("ix_cc_use_venue_site_id_use_date");
+
+                    b.ToTable("cc_use", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.LifeSituation", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_fi");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_sv");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_life_situation");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_life_situation_code");
+
+                    b.ToTable("cc_life_situation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "unemployed",
+                            IsActive = true,
+                            NameEn = "Unemployed",
+                            NameFi = "Työtön",
+                            NameSv = "Arbetslös",
+                            Order = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "laid-off",
+                            IsActive = true,
+                            NameEn = "Laid off",
+                            NameFi = "Lomautettu",
+                            NameSv = "Permitterad",
+                            Order = 20
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "student",
+                            IsActive = true,
+                            NameEn = "Student",
+                            NameFi = "Opiskelija",
+                            NameSv = "Studerande",
+                            Order = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "disability-pension",
+                            IsActive = true,
+                            NameEn = "Disability pension",
+                            NameFi = "Työkyvyttömyyseläkkeellä",
+                            NameSv = "Sjukpensionär",
+                            Order = 40
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "old-age-pension",
+                            IsActive = true,
+                            NameEn = "Old-age pension",
+                            NameFi = "Vanhuuseläkkeellä",
+                            NameSv = "Ålderspensionär",
+                            Order = 50
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "long-term-illness",
+                            IsActive = true,
+                            NameEn = "Long-term illness",
+                            NameFi = "Pitkäaikaissairas",
+                            NameSv = "Långvarigt sjuk",
+                            Order = 60
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "family-leave",
+                            IsActive = true,
+                            NameEn = "Family leave or home-care allowance",
+                            NameFi = "Perhevapaalla tai kotihoidon tuella",
+                            NameSv = "Familjeledig eller med hemvårdsstöd",
+                            Order = 70
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "low-income-worker",
+                            IsActive = true,
+                            NameEn = "Low-income worker",
+                            NameFi = "Pienituloinen työssäkäyvä",
+                            NameSv = "Förvärvsarbetande med låg inkomst",
+                            Order = 80
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "other",
+                            IsActive = true,
+                            NameEn = "Other",
+                            NameFi = "Muu",
+                            NameSv = "Annat",
+                            Order = 90
+                        });
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.VenueEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_cancelled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("integer")
+                        .HasColumnName("quota");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_event");
+
+                    b.HasIndex("SiteId", "StartsAt")
+                        .HasDatabaseName("ix_cc_event_site_id_starts_at");
+
+                    b.ToTable("cc_event", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Directory.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")

@@ -121,6 +121,653 @@ namespace Vakka.Migrations.Sqlite
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.CultureCard.Domain.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_api_key");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_api_key_hash");
+
+                    b.HasIndex("SiteId")
+                        .HasDatabaseName("ix_cc_api_key_site_id");
+
+                    b.ToTable("cc_api_key", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.AreaRules", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<int>("CommunityGroupMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_group_max");
+
+                    b.Property<int>("IssueBackdateDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issue_backdate_days");
+
+                    b.Property<bool>("LocalOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("local_only");
+
+                    b.Property<DateOnly?>("PilotEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pilot_ends_on");
+
+                    b.Property<int>("UseBackdateDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("use_backdate_days");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validity_months");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("AreaId")
+                        .HasName("pk_cc_area_rules");
+
+                    b.ToTable("cc_area_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.Card", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
+
+                    b.Property<int>("ChildrenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children_count");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<int?>("GroupSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_size");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<Guid>("IssuingSiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_site_id");
+
+                    b.Property<int?>("LifeSituationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("life_situation_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<Guid?>("ReplacedByCardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_card_id");
+
+                    b.Property<Guid?>("ReplacesCardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces_card_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_card");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_card_code");
+
+                    b.HasIndex("AreaId", "IssuedOn")
+                        .HasDatabaseName("ix_cc_card_area_id_issued_on");
+
+                    b.HasIndex("IssuingSiteId", "IssuedOn")
+                        .HasDatabaseName("ix_cc_card_issuing_site_id_issued_on");
+
+                    b.ToTable("cc_card", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_card_batch");
+
+                    b.HasIndex("AreaId")
+                        .HasDatabaseName("ix_cc_card_batch_area_id");
+
+                    b.ToTable("cc_card_batch", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardCodeRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<bool>("IsLegacy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_legacy");
+
+                    b.HasKey("Code")
+                        .HasName("pk_cc_card_code");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_cc_card_code_batch_id");
+
+                    b.ToTable("cc_card_code", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ByAccount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_account");
+
+                    b.Property<Guid?>("BySite")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_site");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OtherCardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_card_id");
+
+                    b.Property<Guid?>("UseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use_id");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_card_event");
+
+                    b.HasIndex("CardId", "At")
+                        .HasDatabaseName("ix_cc_card_event_card_id_at");
+
+                    b.ToTable("cc_card_event", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.CardUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdultTickets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adult_tickets");
+
+                    b.Property<int>("AssistantTickets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assistant_tickets");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CancelledBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("CardAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_area_id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("CardType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_type");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("ChildTickets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_tickets");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_name");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("InputMethod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input_method");
+
+                    b.Property<Guid>("IssuingSiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_site_id");
+
+                    b.Property<int?>("LifeSituationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("life_situation_id");
+
+                    b.Property<string>("PostalArea")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_area");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("UseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use_date");
+
+                    b.Property<Guid>("VenueAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_area_id");
+
+                    b.Property<Guid>("VenueSiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_use");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_cc_use_event_id");
+
+                    b.HasIndex("CardId", "UseDate")
+                        .HasDatabaseName("ix_cc_use_card_id_use_date");
+
+                    b.HasIndex("VenueSiteId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_use_venue_site_id_idempotency_key");
+
+                    b.HasIndex("VenueSiteId", "UseDate")
+                        .HasDatabaseName("ix_cc_use_venue_site_id_use_date");
+
+                    b.ToTable("cc_use", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.LifeSituation", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_fi");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_sv");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_life_situation");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cc_life_situation_code");
+
+                    b.ToTable("cc_life_situation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "unemployed",
+                            IsActive = true,
+                            NameEn = "Unemployed",
+                            NameFi = "Työtön",
+                            NameSv = "Arbetslös",
+                            Order = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "laid-off",
+                            IsActive = true,
+                            NameEn = "Laid off",
+                            NameFi = "Lomautettu",
+                            NameSv = "Permitterad",
+                            Order = 20
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "student",
+                            IsActive = true,
+                            NameEn = "Student",
+                            NameFi = "Opiskelija",
+                            NameSv = "Studerande",
+                            Order = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "disability-pension",
+                            IsActive = true,
+                            NameEn = "Disability pension",
+                            NameFi = "Työkyvyttömyyseläkkeellä",
+                            NameSv = "Sjukpensionär",
+                            Order = 40
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "old-age-pension",
+                            IsActive = true,
+                            NameEn = "Old-age pension",
+                            NameFi = "Vanhuuseläkkeellä",
+                            NameSv = "Ålderspensionär",
+                            Order = 50
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "long-term-illness",
+                            IsActive = true,
+                            NameEn = "Long-term illness",
+                            NameFi = "Pitkäaikaissairas",
+                            NameSv = "Långvarigt sjuk",
+                            Order = 60
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "family-leave",
+                            IsActive = true,
+                            NameEn = "Family leave or home-care allowance",
+                            NameFi = "Perhevapaalla tai kotihoidon tuella",
+                            NameSv = "Familjeledig eller med hemvårdsstöd",
+                            Order = 70
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "low-income-worker",
+                            IsActive = true,
+                            NameEn = "Low-income worker",
+                            NameFi = "Pienituloinen työssäkäyvä",
+                            NameSv = "Förvärvsarbetande med låg inkomst",
+                            Order = 80
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "other",
+                            IsActive = true,
+                            NameEn = "Other",
+                            NameFi = "Muu",
+                            NameSv = "Annat",
+                            Order = 90
+                        });
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.VenueEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_cancelled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quota");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_event");
+
+                    b.HasIndex("SiteId", "StartsAt")
+                        .HasDatabaseName("ix_cc_event_site_id_starts_at");
+
+                    b.ToTable("cc_event", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Directory.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")

@@ -18,6 +18,7 @@ public sealed partial class ArchitectureTests(VakkaFactory app)
     [
         typeof(Vakka.Platform.PlatformServices).Assembly,
         typeof(Vakka.Directory.DirectoryModule).Assembly,
+        typeof(Vakka.CultureCard.CultureCardModule).Assembly,
         typeof(Vakka.Web.Hosting).Assembly,
     ];
 
@@ -99,7 +100,8 @@ public sealed partial class ArchitectureTests(VakkaFactory app)
             a.GetReferencedAssemblies().Select(r => r.Name!).Where(n => n.StartsWith("Vakka.", StringComparison.Ordinal));
 
         Assert.Empty(VakkaReferences(typeof(Vakka.Platform.PlatformServices).Assembly));
-        Assert.Equal(["Vakka.Platform"], VakkaReferences(typeof(Vakka.Directory.DirectoryModule).Assembly).Where(n => !n.EndsWith(".Contracts", StringComparison.Ordinal)));
+        foreach (var module in new[] { typeof(Vakka.Directory.DirectoryModule).Assembly, typeof(Vakka.CultureCard.CultureCardModule).Assembly })
+            Assert.Equal(["Vakka.Platform"], VakkaReferences(module).Where(n => !n.EndsWith(".Contracts", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -37,6 +37,7 @@ internal sealed class CultureCardModel : IModuleModel
             e.Property(l => l.NameSv).HasMaxLength(100);
             e.Property(l => l.NameEn).HasMaxLength(100);
             e.HasIndex(l => l.Code).IsUnique();
+            e.HasData(LifeSituations.Seed);
         });
 
         builder.Entity<CardBatch>(e =>

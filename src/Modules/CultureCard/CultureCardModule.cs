@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Vakka.CultureCard.Access;
+using Vakka.CultureCard.Data;
+using Vakka.Platform;
+using Vakka.Platform.Access;
+using Vakka.Platform.Data;
+using Vakka.Platform.Web;
+
+namespace Vakka.CultureCard;
+
+/// <summary>The Kaikukortti registry's whole surface: cards, the ticket desk, the network and the statistics.</summary>
+public static class CultureCardModule
+{
+    public static IModuleModel Model { get; } = new CultureCardModel();
+
+    public static IServiceCollection AddCultureCard(this IServiceCollection services)
+    {
+        services.AddSingleton<IAccessRules, CultureCardAccessRules>();
+        services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>();
+        services.AddTexts(typeof(CultureCardModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCultureCardApi(this IEndpointRouteBuilder endpoints) => endpoints;
+}
