@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vakka.CultureCard.Access;
 using Vakka.CultureCard.Data;
+using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
@@ -19,6 +20,7 @@ public static class CultureCardModule
         services.AddSingleton<IAccessRules, CultureCardAccessRules>();
         services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>();
         services.AddTexts(typeof(CultureCardModule).Assembly);
+        services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
         return services;
     }
 
