@@ -25,7 +25,7 @@ public static class CardData
     public static async Task<Card> CardAsync(VakkaFactory app, Site site, Area area, Action<Card>? tweak = null)
     {
         var code = (await CodesAsync(app, area))[0];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Vakka.Platform.Finnish.HelsinkiTime.Today(TimeProvider.System);
         var card = new Card
         {
             Id = CardId.New(), Code = code, Type = CardType.Personal, AreaId = area.Id, IssuingSiteId = site.Id,

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vakka.CultureCard.Access;
 using Vakka.CultureCard.Data;
+using Vakka.CultureCard.Areas.CultureCard.Pages.Cards;
+using Vakka.CultureCard.Features.Cards;
 using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform;
 using Vakka.Platform.Access;
@@ -21,6 +23,9 @@ public static class CultureCardModule
         services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>();
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
+        services.AddScoped<RegisterCard>().AddScoped<ListCards>().AddScoped<GetCard>().AddScoped<ChangeCard>()
+            .AddScoped<ExtendCard>().AddScoped<EndCard>().AddScoped<ReplaceCard>().AddScoped<CardChoices>();
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Cards", "/culturecard/cards", CultureCardAction.ListCards, 100));
         return services;
     }
 

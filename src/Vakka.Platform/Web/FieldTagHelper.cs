@@ -62,6 +62,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
                 selectList: Items ?? [], allowMultiple: false, htmlAttributes: attributes),
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, value: null, htmlAttributes: attributes),
             "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, isChecked: null, htmlAttributes: attributes),
+            // A date input takes and gives ISO dates (yyyy-MM-dd) whatever the page's language.
+            "date" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format: "{0:yyyy-MM-dd}",
+                htmlAttributes: WithType(attributes, Type)),
             _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format: null,
                 htmlAttributes: WithType(attributes, Type)),
         };

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Vakka.Directory.Domain;
 using Vakka.Platform;
@@ -9,19 +10,21 @@ namespace Vakka.Directory.Features.Sites;
 /// <summary>The Directory's answer to <see cref="ISiteDirectory"/>: read-only views of sites and areas.</summary>
 internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
 {
-    private IQueryable<SiteInfo> Sites => db.Set<Site>().AsNoTracking()
-        .Select(s => new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive));
+    private static readonly Expression<Func<Site, SiteInfo>> ToInfo =
+        s => new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive);
 
-    public Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct) => Sites.FirstOrDefaultAsync(s => s.Id == id, ct);
+    private IQueryable<Site> Sites => db.Set<Site>().AsNoTracking();
+
+    public Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct) => Sites.Where(s => s.Id == id).Select(ToInfo).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<SiteInfo>> GetManyAsync(IReadOnlyCollection<SiteId> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await Sites.Where(s => list.Contains(s.Id)).ToListAsync(ct);
+        return await Sites.Where(s => list.Contains(s.Id)).Select(ToInfo).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<SiteInfo>> InAreaAsync(AreaId area, CancellationToken ct) =>
-        await Sites.Where(s => s.AreaId == area).OrderBy(s => s.Name).ToListAsync(ct);
+        await Sites.Where(s => s.AreaId == area).OrderBy(s => s.Name).Select(ToInfo).ToListAsync(ct);
 
     public async Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct) => (await AreasAsync(ct)).FirstOrDefault(a => a.Id == id);
 
