@@ -186,7 +186,13 @@ public static class Hosting
             await db.Database.MigrateAsync();
         }
         if (app.Configuration.GetValue("DemoData:Enabled", false))
+        {
             await scope.ServiceProvider.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None);
+            var cards = app.Configuration.GetValue("DemoData:Cards", CultureCard.Features.Demo.CardDemoData.Demo.Cards);
+            var uses = app.Configuration.GetValue("DemoData:Uses", CultureCard.Features.Demo.CardDemoData.Demo.Uses);
+            await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.CardDemoData>()
+                .LoadIfEmptyAsync(new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), CancellationToken.None);
+        }
     }
 
     public static void PrintWelcome(this WebApplication app)

@@ -15,9 +15,9 @@ public sealed class PersonaTests(BrowserApp app)
     {
         { "admin", "SystemAdmin", ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts", "Nav.Jobs"] },
         { "auditor", "Auditor", ["Nav.AuditLog"] },
-        { "national", "NationalCoordinator", ["Nav.Areas", "Nav.Sites"] },
-        { "area.helsinki", "AreaCoordinator", ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts"] },
-        { "distributor.kallio", "DistributorSite", [] },
+        { "national", "NationalCoordinator", ["Nav.Areas", "Nav.Sites", "CultureCard.Nav.Cards"] },
+        { "area.helsinki", "AreaCoordinator", ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts", "CultureCard.Nav.Cards"] },
+        { "distributor.kallio", "DistributorSite", ["CultureCard.Nav.Cards"] },
         { "venue.museum", "VenueSite", [] },
         { "intermediary", "TicketIntermediary", [] },
         { "archivist", "Archivist", [] },
@@ -28,7 +28,7 @@ public sealed class PersonaTests(BrowserApp app)
         { "reservations", "ReservationCoordinator", [] },
     };
 
-    private static readonly string[] AllMenuItems = ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts", "Nav.AuditLog", "Nav.Jobs"];
+    private static readonly string[] AllMenuItems = ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts", "Nav.AuditLog", "Nav.Jobs", "CultureCard.Nav.Cards"];
 
     [Theory]
     [MemberData(nameof(Personas))]

@@ -23,6 +23,7 @@ public static class CultureCardModule
         services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>();
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
+        services.AddScoped<Features.Demo.CardDemoData>();
         services.AddScoped<RegisterCard>().AddScoped<ListCards>().AddScoped<GetCard>().AddScoped<ChangeCard>()
             .AddScoped<ExtendCard>().AddScoped<EndCard>().AddScoped<ReplaceCard>().AddScoped<CardChoices>();
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Cards", "/culturecard/cards", CultureCardAction.ListCards, 100));

@@ -47,6 +47,12 @@ public sealed class DemoData(VakkaDb db, UserManager<Account> users, TimeProvide
         var tampere = Org("Tampereen kaupunki", "0211675-2", "1.2.246.10.2116752");
         var kaiku = Org("Kulttuuriyhdistys Kaiku ry", "2345678-0", "1.2.246.10.23456780");
         var tickets = Org("Lipunmyynti Oy", "0204819-8", "1.2.246.10.2048198");
+        var vantaa = Org("Vantaan kaupunki", "0124610-9", "1.2.246.10.1246109");
+        var nokia = Org("Nokian kaupunki", "0150102-6", "1.2.246.10.1501026");
+        var settlement = Org("Setlementti Tampere ry", "0203254-0", "1.2.246.10.2032540");
+        var science = Org("Tiedekeskussäätiö", "0152015-5", "1.2.246.10.1520155");
+        var vasa = Org("Vasa stad", "0209602-6", "1.2.246.10.2096026");
+        var korsholm = Org("Korsholms kommun", "0177736-4", "1.2.246.10.1777364");
 
         Area AreaOf(string name, params string[] municipalities)
         {
@@ -55,6 +61,7 @@ public sealed class DemoData(VakkaDb db, UserManager<Account> users, TimeProvide
         }
         var capital = AreaOf("Pääkaupunkiseutu", "Helsinki", "Espoo", "Vantaa", "Kauniainen");
         var pirkanmaa = AreaOf("Pirkanmaa", "Tampere", "Nokia", "Ylöjärvi", "Kangasala", "Lempäälä", "Pirkkala");
+        var ostrobothnia = AreaOf("Österbotten", "Vasa", "Korsholm", "Närpes", "Vörå", "Korsnäs");
 
         Site SiteOf(Organisation org, Area? area, string name, string oidSuffix, SiteType type, string street, string postal, string municipality, string? email = null) =>
             Add(new Site
@@ -70,6 +77,24 @@ public sealed class DemoData(VakkaDb db, UserManager<Account> users, TimeProvide
         SiteOf(tampere, pirkanmaa, "Tampereen pääkirjasto Metso", "10.1", SiteType.Venue, "Pirkankatu 2", "33210", "Tampere");
         SiteOf(tampere, pirkanmaa, "Hervannan sosiaaliasema", "10.2", SiteType.Distributor, "Insinöörinkatu 38", "33720", "Tampere");
         SiteOf(helsinki, null, "Sosiaalipalvelut, aikuissosiaalityö keskusta", "10.3", SiteType.ServiceUnit, "Siltasaarenkatu 18", "00530", "Helsinki");
+        // More of the Kaikukortti network, so that the statistics have something to show.
+        SiteOf(espoo, capital, "Espoon aikuissosiaalityö", "10.2", SiteType.Distributor, "Kamreerintie 2", "02770", "Espoo");
+        SiteOf(vantaa, capital, "Vantaan nuorisopalvelut", "10.1", SiteType.Distributor, "Asematie 7", "01300", "Vantaa");
+        SiteOf(helsinki, capital, "Kulttuurikeskus Stoa", "10.5", SiteType.Venue, "Turunlinnantie 1", "00930", "Helsinki");
+        SiteOf(helsinki, capital, "Helsingin työväenopisto", "10.6", SiteType.Venue, "Helsinginkatu 26", "00530", "Helsinki");
+        SiteOf(helsinki, capital, "Pirkkolan uimahalli", "10.7", SiteType.Venue, "Pirkkolan metsätie 6", "00630", "Helsinki");
+        SiteOf(science, capital, "Tiedekeskus Heureka", "10.1", SiteType.Venue, "Tiedepuisto 1", "01300", "Vantaa");
+        SiteOf(nokia, pirkanmaa, "Nokian sosiaalipalvelut", "10.1", SiteType.Distributor, "Härkitie 6", "37100", "Nokia");
+        SiteOf(settlement, pirkanmaa, "Setlementti Tampere, nuorten palvelut", "10.1", SiteType.Distributor, "Hämeenpuisto 28", "33200", "Tampere");
+        SiteOf(tampere, pirkanmaa, "Museokeskus Vapriikki", "10.3", SiteType.Venue, "Alaverstaanraitti 5", "33100", "Tampere");
+        SiteOf(tampere, pirkanmaa, "Tampereen Uintikeskus", "10.4", SiteType.Venue, "Joukahaisenkatu 7", "33540", "Tampere");
+        SiteOf(tampere, pirkanmaa, "Pirkan opisto", "10.5", SiteType.Venue, "Sarankulmankatu 12", "33900", "Tampere");
+        SiteOf(vasa, ostrobothnia, "Vasa socialbyrå", "10.1", SiteType.Distributor, "Rådhusgatan 26", "65100", "Vasa");
+        SiteOf(korsholm, ostrobothnia, "Korsholms socialtjänst", "10.1", SiteType.Distributor, "Skolvägen 1", "65610", "Korsholm");
+        SiteOf(vasa, ostrobothnia, "Vasa stadsteater", "10.2", SiteType.Venue, "Kyrkoesplanaden 26", "65100", "Vasa");
+        SiteOf(vasa, ostrobothnia, "Vasa simhall", "10.3", SiteType.Venue, "Kyrkoesplanaden 37", "65100", "Vasa");
+        SiteOf(vasa, ostrobothnia, "Terranova – Kvarkens naturcentrum", "10.4", SiteType.Venue, "Museigatan 3", "65100", "Vasa");
+        SiteOf(vasa, ostrobothnia, "Vasa arbetarinstitut", "10.5", SiteType.Venue, "Kyrkoesplanaden 23", "65100", "Vasa");
         var school = SiteOf(helsinki, null, "Aleksis Kiven koulu", "10.4", SiteType.Facility, "Kristianinkatu 12", "00170", "Helsinki");
         await db.SaveChangesAsync(ct);
 
