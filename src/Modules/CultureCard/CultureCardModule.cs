@@ -24,6 +24,9 @@ public static class CultureCardModule
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
         services.AddScoped<Features.Demo.CardDemoData>();
+        services.AddScoped<Features.Statistics.StatisticsScopes>().AddScoped<Features.Statistics.BuildDashboard>()
+            .AddScoped<Features.Statistics.NationalYearlyTable>();
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Statistics", "/culturecard/statistics", CultureCardAction.ViewStatistics, 190));
         services.AddScoped<RegisterCard>().AddScoped<ListCards>().AddScoped<GetCard>().AddScoped<ChangeCard>()
             .AddScoped<ExtendCard>().AddScoped<EndCard>().AddScoped<ReplaceCard>().AddScoped<CardChoices>();
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Cards", "/culturecard/cards", CultureCardAction.ListCards, 100));

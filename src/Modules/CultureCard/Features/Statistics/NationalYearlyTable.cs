@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Vakka.CultureCard.Domain;
+using Vakka.Platform;
+using Vakka.Platform.Data;
+
+namespace Vakka.CultureCard.Features.Statistics;
+
+/// <summary>
+/// The yearly national table with exactly the columns of the public Kaikukortti statistics page: cards registered,
+/// cards taken into use (first used that year), uses by adults and by children in culture, education, science and
+/// sport, total uses, and the number of municipalities in the network.
+/// </summary>
+public sealed class NationalYearlyTable(VakkaDb db, ISiteDirectory sites)
+{
+    public static readonly string[] Columns =
+    [
+        "CultureCard.Yearly.Registered", "CultureCard.Yearly.TakenIntoUse",
+        "CultureCard.Yearly.AdultCulture", "CultureCard.Yearly.AdultEducation", "CultureCard.Yearly.AdultScience", "CultureCard.Yearly.AdultSport",
+        "CultureCard.Yearly.ChildCulture", "CultureCard.Yearly.ChildEducation", "CultureCard.Yearly.ChildScience", "CultureCard.Yearly.ChildSport",
+        "CultureCard.Yearly.Total", "CultureCard.Yearly.Municipalities",
+    ];
+
+    public async Task<StatTable> HandleAsync(CancellationToken ct)
+    {
+        var registered = await db.Set<Card>().GroupBy(c => c.IssuedOn.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var firstUse = await db.Set<CardUse>().Where(u => u.CancelledAt == null).GroupBy(u => u.CardId)
+            .Select(g => g.Min(u => u.UseDate).Year).GroupBy(y => y).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var uses = await db.Set<CardUse>().Where(u => u.CancelledAt == null).GroupBy(u => new { u.UseDate.Year, u.Category })
+            .Select(g => new { g.Key.Year, g.Key.Category, Adults = g.Sum(u => u.AdultTickets), Children = g.Sum(u => u.ChildTickets) }).ToListAsync(ct);
+        var areasByYear = await db.Set<Card>().Select(c => new { c.IssuedOn.Year, c.AreaId }).Distinct().ToListAsync(ct);
+        var municipalities = (await sites.AreasAsync(ct)).ToDictionary(a => a.Id, a => a.Municipalities);
+
+        var years = registered.Select(r => r.Year).Concat(uses.Select(u => u.Year)).Distinct().Order().ToList();
+        var rows = years.Select(year =>
+        {
+            long Use(UseCategory c, bool adults) => uses.Where(u => u.Year == year && u.Category == c).Sum(u => adults ? u.Adults : u.Children);
+            var adult = Enum.GetValues<UseCategory>().ToDictionary(c => c, c => Use(c, true));
+            var child = Enum.GetValues<UseCategory>().ToDictionary(c => c, c => Use(c, false));
+            var municipalityCount = areasByYear.Where(a => a.Year == year)
+                .SelectMany(a => municipalities.GetValueOrDefault(a.AreaId) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            return new StatRow(year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [
+                registered.FirstOrDefault(r => r.Year == year)?.Count ?? 0, firstUse.FirstOrDefault(f => f.Year == year)?.Count ?? 0,
+                adult[UseCategory.Culture], adult[UseCategory.Education], adult[UseCategory.Science], adult[UseCategory.Sport],
+                child[UseCategory.Culture], child[UseCategory.Education], child[UseCategory.Science], child[UseCategory.Sport],
+                adult.Values.Sum() + child.Values.Sum(), municipalityCount,
+            ]);
+        }).ToList();
+        return new StatTable("CultureCard.Yearly.Title", Columns, rows);
+    }
+}
