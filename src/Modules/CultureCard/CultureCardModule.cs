@@ -24,6 +24,8 @@ public static class CultureCardModule
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
         services.AddScoped<Features.Demo.CardDemoData>();
+        services.AddScoped<Features.Network.NetworkOverview>();
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Network", "/culturecard/network", CultureCardAction.ViewNetwork, 180));
         services.AddScoped<Features.Statistics.StatisticsScopes>().AddScoped<Features.Statistics.BuildDashboard>()
             .AddScoped<Features.Statistics.NationalYearlyTable>();
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Statistics", "/culturecard/statistics", CultureCardAction.ViewStatistics, 190));

@@ -6,7 +6,7 @@ namespace Vakka.Platform;
 public enum SiteType { ServiceUnit, Distributor, Venue, TicketIntermediary, Facility }
 
 public sealed record SiteInfo(SiteId Id, OrganisationId OrganisationId, AreaId? AreaId, string Name, SiteType Type,
-    string Municipality, string PostalCode, bool IsActive);
+    string Municipality, string PostalCode, bool IsActive, string? ContactName = null, string? ContactEmail = null, string? ContactPhone = null);
 
 public sealed record AreaInfo(AreaId Id, string Name, IReadOnlyList<string> Municipalities, bool IsActive);
 

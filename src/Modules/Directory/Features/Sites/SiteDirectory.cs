@@ -11,7 +11,8 @@ namespace Vakka.Directory.Features.Sites;
 internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
 {
     private static readonly Expression<Func<Site, SiteInfo>> ToInfo =
-        s => new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive);
+        s => new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive,
+            s.ContactName, s.ContactEmail, s.ContactPhone);
 
     private IQueryable<Site> Sites => db.Set<Site>().AsNoTracking();
 

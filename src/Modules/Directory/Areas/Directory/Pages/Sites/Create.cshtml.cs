@@ -12,10 +12,10 @@ namespace Vakka.Directory.Areas.Directory.Pages.Sites;
 public sealed class CreateModel(CreateSite create, ListOrganisations organisations, ListAreas areas) : SiteFormPage(organisations, areas)
 {
     [Requires(DirectoryAction.CreateSite), NoAudit("an empty form")]
-    public async Task OnGetAsync(AreaId? area, OrganisationId? organisation, CancellationToken ct)
+    public async Task OnGetAsync(AreaId? areaId, OrganisationId? organisation, CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        Input.AreaId = area ?? (Areas.Count == 1 ? AreaId.Parse(Areas[0].Value, null) : null);
+        Input.AreaId = areaId ?? (Areas.Count == 1 ? AreaId.Parse(Areas[0].Value, null) : null);
         Input.OrganisationId = organisation;
     }
 

@@ -13,7 +13,8 @@ public sealed class IndexModel(ListSites list, ListAreas areas) : VakkaPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public SiteType? Type { get; set; }
-    [BindProperty(SupportsGet = true)] public AreaId? Area { get; set; }
+    /// <summary>Not "area": that is the Razor Pages area route value, which would win over the query string.</summary>
+    [BindProperty(SupportsGet = true)] public AreaId? AreaId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Inactive { get; set; }
     public IReadOnlyList<SiteRow> Rows { get; private set; } = [];
     public IReadOnlyList<(AreaId Id, string Name)> Areas { get; private set; } = [];
@@ -23,7 +24,7 @@ public sealed class IndexModel(ListSites list, ListAreas areas) : VakkaPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await ActorAsync();
-        Rows = await list.HandleAsync(actor, new ListSites.Query(Q, Type, Area, Inactive), ct);
+        Rows = await list.HandleAsync(actor, new ListSites.Query(Q, Type, AreaId, Inactive), ct);
         Areas = await areas.ChoicesAsync(actor, ct);
         CanCreate = (await PermittedAsync(null, DirectoryAction.CreateSite)).Count > 0;
         foreach (var row in Rows) Audit.Target(row.Id.Value);
