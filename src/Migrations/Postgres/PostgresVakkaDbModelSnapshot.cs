@@ -1161,6 +1161,10 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("actor_account_id");
 
+                    b.Property<Guid?>("ActorApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_api_key_id");
+
                     b.Property<Guid?>("ActorSiteId")
                         .HasColumnType("uuid")
                         .HasColumnName("actor_site_id");

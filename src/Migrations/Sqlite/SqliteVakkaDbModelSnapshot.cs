@@ -1152,6 +1152,10 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor_account_id");
 
+                    b.Property<Guid?>("ActorApiKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_api_key_id");
+
                     b.Property<Guid?>("ActorSiteId")
                         .HasColumnType("TEXT")
                         .HasColumnName("actor_site_id");

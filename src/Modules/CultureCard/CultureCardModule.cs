@@ -25,6 +25,10 @@ public static class CultureCardModule
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
         services.AddScoped<Features.Demo.CardDemoData>();
         services.AddScoped<Features.Network.NetworkOverview>();
+        services.AddScoped<Features.ApiKeys.ManageApiKeys>();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.ApiKeys.ApiKeyHandler>(
+            Features.ApiKeys.ApiKeyHandler.SchemeName, null);
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.ApiKeys", "/culturecard/apikeys", CultureCardAction.ManageApiKeys, 185));
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Network", "/culturecard/network", CultureCardAction.ViewNetwork, 180));
         services.AddScoped<Features.Statistics.StatisticsScopes>().AddScoped<Features.Statistics.BuildDashboard>()
             .AddScoped<Features.Statistics.NationalYearlyTable>();

@@ -57,11 +57,14 @@ public static class RoleScopes
         role is Role.DistributorSite or Role.VenueSite or Role.TicketIntermediary;
 }
 
-/// <summary>The signed-in account as the access engine sees it.</summary>
-public sealed record Actor(AccountId? AccountId, Guid? SiteId, IReadOnlyList<RoleAssignment> Roles)
+/// <summary>
+/// Who acts, as the access engine sees it: a signed-in account, or another system calling with a site's API key
+/// (<see cref="ApiKeyId"/>; no account, the site's role only).
+/// </summary>
+public sealed record Actor(AccountId? AccountId, Guid? SiteId, IReadOnlyList<RoleAssignment> Roles, Guid? ApiKeyId = null)
 {
     public static readonly Actor Anonymous = new(null, null, []);
-    public bool IsAuthenticated => AccountId is not null;
+    public bool IsAuthenticated => AccountId is not null || ApiKeyId is not null;
 
     public bool HasGlobal(Role role) => Roles.Any(r => r.Role == role && r.Scope.Kind == ScopeKind.Global);
     public bool HasAnywhere(Role role) => Roles.Any(r => r.Role == role);

@@ -16,6 +16,8 @@ public sealed class AuditRecord
     public DateTime OccurredAt { get; set; }
     public Guid? ActorAccountId { get; set; }
     public Guid? ActorSiteId { get; set; }
+    /// <summary>Another system acting with a site's API key (then there is no account).</summary>
+    public Guid? ActorApiKeyId { get; set; }
     public string EventCode { get; set; } = "";
     public string? ActionCode { get; set; }
     public AuditOutcome Outcome { get; set; }
@@ -41,7 +43,7 @@ public sealed class AuditRecord
         TargetIds,
         SubjectIds,
         TraceId ?? "",
-        PreviousHash);
+        PreviousHash) + (ActorApiKeyId is { } key ? $"|key:{key}" : ""); // appended only when set: older rows keep their hash
 
     public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical())));
 

@@ -11,7 +11,15 @@ public interface IRoleSource
     Task<Actor?> LoadAsync(AccountId account, CancellationToken ct);
 }
 
-/// <summary>The signed-in account of this request, loaded once.</summary>
+/// <summary>Claims a service principal (an API key) carries instead of an account: its key, its site and its roles.</summary>
+public static class ServiceClaims
+{
+    public const string ApiKey = "vakka:apikey";
+    public const string Site = "vakka:site";
+    public const string Role = "vakka:role";
+}
+
+/// <summary>The signed-in account (or API key) of this request, loaded once.</summary>
 public sealed class CurrentActor(IHttpContextAccessor http, IRoleSource roles)
 {
     private Actor? actor;
@@ -20,6 +28,13 @@ public sealed class CurrentActor(IHttpContextAccessor http, IRoleSource roles)
     {
         if (actor is not null) return actor;
         var user = http.HttpContext?.User;
+        if (user?.FindFirstValue(ServiceClaims.ApiKey) is { } key && Guid.TryParse(key, out var keyId)
+            && Guid.TryParse(user.FindFirstValue(ServiceClaims.Site), out var site))
+        {
+            var keyRoles = user.FindAll(ServiceClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null)
+                .OfType<Role>().Select(r => new RoleAssignment(r, Scope.Site(site))).ToList();
+            return actor = new Actor(null, site, keyRoles, keyId);
+        }
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         actor = user?.Identity?.IsAuthenticated == true && AccountId.TryParse(id, null, out var accountId)
             ? await roles.LoadAsync(accountId, ct) ?? Actor.Anonymous

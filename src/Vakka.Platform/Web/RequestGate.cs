@@ -100,6 +100,7 @@ public sealed class RequestGate(AccessControl access, CurrentActor current, Audi
         IEnumerable<Guid> targets, IEnumerable<Guid> subjects) => new()
     {
         ActorAccountId = audit.ActorOverride ?? actor.AccountId?.Value,
+        ActorApiKeyId = actor.ApiKeyId,
         ActorSiteId = actor.SiteId,
         EventCode = eventCode,
         ActionCode = action is null ? null : ActionCode.Of(action),
