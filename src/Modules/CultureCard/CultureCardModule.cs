@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vakka.CultureCard.Access;
 using Vakka.CultureCard.Data;
+using Vakka.CultureCard.Features.AreaRuleSettings;
+using Vakka.CultureCard.Features.Batches;
+using Vakka.CultureCard.Features.LifeSituations;
 using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform;
 using Vakka.Platform.Access;
@@ -21,6 +24,14 @@ public static class CultureCardModule
         services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>();
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
+
+        // The national coordinator's card IDs, life-situation list and area rules (area coordinators: their own area's rules)
+        services.AddScoped<ListBatches>().AddScoped<CreateBatch>().AddScoped<PrintBatch>().AddScoped<ImportLegacyCodes>();
+        services.AddScoped<ListLifeSituations>().AddScoped<GetLifeSituation>().AddScoped<AddLifeSituation>().AddScoped<UpdateLifeSituation>();
+        services.AddScoped<ListAreaRules>().AddScoped<GetAreaRules>().AddScoped<UpdateAreaRules>();
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Batches", "/culturecard/batches", CultureCardAction.ManageBatches, 72));
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.LifeSituations", "/culturecard/lifesituations", CultureCardAction.ManageLifeSituations, 74));
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.AreaRules", "/culturecard/arearules", CultureCardAction.ManageAreaRules, 76));
         return services;
     }
 

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Vakka.CultureCard.Access;
+using Vakka.CultureCard.Audit;
+using Vakka.CultureCard.Features.AreaRuleSettings;
+using Vakka.Platform.Ids;
+using Vakka.Platform.Web;
+
+namespace Vakka.CultureCard.Areas.CultureCard.Pages.AreaRuleSettings;
+
+public sealed class EditModel(GetAreaRules get, UpdateAreaRules update) : VakkaPageModel
+{
+    [BindProperty] public AreaRulesForm Input { get; set; } = new();
+    public string AreaName { get; private set; } = "";
+
+    [Requires(CultureCardAction.ManageAreaRules, Target = "areaId"), Audited(CultureCardAudit.AreaRulesRead)]
+    public async Task<IActionResult> OnGetAsync(AreaId areaId, CancellationToken ct)
+    {
+        if (await get.HandleAsync(areaId, ct) is not { } found) return NotFound();
+        AreaName = found.Area.Name;
+        Input = found.Form;
+        return Page();
+    }
+
+    [Requires(CultureCardAction.ManageAreaRules, Target = "areaId"), Audited(CultureCardAudit.AreaRulesUpdate)]
+    public async Task<IActionResult> OnPostAsync(AreaId areaId, CancellationToken ct)
+    {
+        if (await get.HandleAsync(areaId, ct) is not { } found) return NotFound();
+        AreaName = found.Area.Name;
+        if (!ModelState.IsValid) return Page();
+        if (Failure(await update.HandleAsync(areaId, Input, ct)) is { } failed) return failed;
+        Flash = "Common.Saved";
+        return Redirect("/culturecard/arearules");
+    }
+}
