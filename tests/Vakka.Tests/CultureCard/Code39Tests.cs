@@ -81,7 +81,8 @@ public sealed class Code39Tests
         return (elements, (int)Math.Round(total / narrow));
     }
 
-    private static string Decode(string svg)
+    /// <summary>Reads a Code 39 SVG back to its text (used by the print-page tests too).</summary>
+    internal static string Decode(string svg)
     {
         var (elements, _) = Elements(svg);
         Assert.True(elements[0].Width >= 10, "quiet zone before the code");
