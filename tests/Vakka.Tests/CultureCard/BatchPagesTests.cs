@@ -273,6 +273,11 @@ public sealed class BatchPagesTests(VakkaFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Text(app, "CultureCard.Batches.Legacy.Checked", "fi", 1, 1), page.QuerySelector("[data-testid=report-summary]")!.TextContent.Trim());
         Assert.Equal($"{code}\nX", FieldValue(page, "Input.Codes")?.ReplaceLineEndings("\n"));
+        // The checked page's form still imports (it must not post to ?handler=Check again), with its token.
+        var form = page.QuerySelector("form[enctype='multipart/form-data']")!;
+        Assert.Equal(LegacyPage, form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Contains("handler=Check", page.QuerySelector("[data-testid=check]")!.GetAttribute("formaction"));
         Assert.Empty(await BatchesOfAsync(area));
         Assert.Empty(await CodesOfAsync(area));
     }

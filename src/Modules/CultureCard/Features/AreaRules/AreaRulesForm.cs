@@ -58,7 +58,8 @@ public sealed class AreaRulesForm
         int? Whole(string field, string? text, (int Min, int Max) range)
         {
             var n = BatchForm.WholeNumber(text, range.Min, range.Max);
-            if (n is null) v.Add(field, "CultureCard.AreaRules.Range", $"CultureCard.AreaRules.{field}", range.Min, range.Max);
+            if (string.IsNullOrWhiteSpace(text)) v.Add(field, "Validation.Required");
+            else if (n is null) v.Add(field, "CultureCard.AreaRules.Range", $"CultureCard.AreaRules.{field}", range.Min, range.Max);
             return n;
         }
 

@@ -40,7 +40,8 @@ public sealed class CreateBatch(VakkaDb db, ISiteDirectory sites, TimeProvider c
     {
         var v = new Validation();
         var count = BatchForm.WholeNumber(form.Count, 1, BatchForm.MaxCount);
-        if (count is null) v.Add(nameof(BatchForm.Count), "CultureCard.Batches.Count.Range", 1, BatchForm.MaxCount);
+        if (string.IsNullOrWhiteSpace(form.Count)) v.Add(nameof(BatchForm.Count), "Validation.Required");
+        else if (count is null) v.Add(nameof(BatchForm.Count), "CultureCard.Batches.Count.Range", 1, BatchForm.MaxCount);
         var area = form.AreaId is { } areaId ? await sites.AreaAsync(areaId, ct) : null;
         if (form.AreaId is null) v.Add(nameof(BatchForm.AreaId), "Validation.Required");
         else if (area is not { IsActive: true }) v.Add(nameof(BatchForm.AreaId), "CultureCard.Batches.Area.Unknown");

@@ -10,7 +10,7 @@ public sealed partial class LifeSituationForm
 {
     public const int MaxOrder = 10000;
 
-    [Display(Name = "CultureCard.LifeSituations.Code")]
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "CultureCard.LifeSituations.Code")]
     public string? Code { get; set; }
 
     [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong")]
@@ -25,7 +25,7 @@ public sealed partial class LifeSituationForm
     [Display(Name = "CultureCard.LifeSituations.NameEn")]
     public string? NameEn { get; set; }
 
-    [Display(Name = "CultureCard.LifeSituations.Order")]
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "CultureCard.LifeSituations.Order")]
     public string? Order { get; set; }
 
     [Display(Name = "CultureCard.LifeSituations.IsActive")]
@@ -46,7 +46,8 @@ public sealed partial class LifeSituationForm
             else if (value.Trim().Length > 100) v.Add(field, "Validation.TooLong", $"CultureCard.LifeSituations.{field}", 100);
         }
         var parsed = BatchForm.WholeNumber(Order, 0, MaxOrder);
-        if (parsed is null) v.Add(nameof(Order), "CultureCard.LifeSituations.Order.Range", 0, MaxOrder);
+        if (string.IsNullOrWhiteSpace(Order)) v.Add(nameof(Order), "Validation.Required");
+        else if (parsed is null) v.Add(nameof(Order), "CultureCard.LifeSituations.Order.Range", 0, MaxOrder);
         order = parsed ?? 0;
         return v;
     }

@@ -26,8 +26,10 @@ public sealed class EditModel(GetAreaRules get, UpdateAreaRules update) : VakkaP
     {
         if (await get.HandleAsync(areaId, ct) is not { } found) return NotFound();
         AreaName = found.Area.Name;
-        if (!ModelState.IsValid) return Page();
-        if (Failure(await update.HandleAsync(areaId, Input, ct)) is { } failed) return failed;
+        var updated = await update.HandleAsync(areaId, Input, ct);
+        // The handler checks every field (the annotations only mark them required): its messages replace theirs.
+        if (!updated.IsOk) ModelState.Clear();
+        if (Failure(updated) is { } failed) return failed;
         Flash = "Common.Saved";
         return Redirect("/culturecard/arearules");
     }

@@ -19,8 +19,9 @@ public sealed class CreateModel(CreateBatch create, ListBatches list) : VakkaPag
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAreasAsync(ct);
-        if (!ModelState.IsValid) return Page();
         var created = await create.HandleAsync(Input, await ActorAsync(), ct);
+        // The handler checks every field (the annotations only mark them required): its messages replace theirs.
+        if (!created.IsOk) ModelState.Clear();
         if (Failure(created) is { } failed) return failed;
         Flash = "CultureCard.Batches.Created";
         return Redirect($"/culturecard/batches/print/{created.Value}");

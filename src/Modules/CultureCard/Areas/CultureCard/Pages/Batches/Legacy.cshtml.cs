@@ -4,6 +4,7 @@ using Vakka.CultureCard.Access;
 using Vakka.CultureCard.Audit;
 using Vakka.CultureCard.Features.Batches;
 using Vakka.Platform.Audit;
+using Vakka.Platform.Results;
 using Vakka.Platform.Web;
 
 namespace Vakka.CultureCard.Areas.CultureCard.Pages.Batches;
@@ -28,10 +29,10 @@ public sealed class LegacyModel(ImportLegacyCodes import, ListBatches list) : Va
     private async Task<IActionResult> RunAsync(bool save, CancellationToken ct)
     {
         await LoadAreasAsync(ct);
-        if (!ModelState.IsValid) return Page();
         var file = await ImportLegacyCodes.ReadFileAsync(Input.File, ct);
-        if (Failure(file) is { } unreadable) return unreadable;
-        var result = await import.HandleAsync(Input, file.Value, await ActorAsync(), save, ct);
+        var result = file.IsOk ? await import.HandleAsync(Input, file.Value, await ActorAsync(), save, ct) : Result<LegacyReport>.From(file);
+        // The handler checks every field (the annotations only mark them required): its messages replace theirs.
+        if (!result.IsOk) ModelState.Clear();
         if (Failure(result) is { } failed) return failed;
 
         Report = result.Value;

@@ -14,8 +14,10 @@ public sealed class CreateModel(AddLifeSituation add) : LifeSituationPage
     [Requires(CultureCardAction.ManageLifeSituations), Audited(CultureCardAudit.LifeSituationUpdate)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
-        if (Failure(await add.HandleAsync(Input, ct)) is { } failed) return failed;
+        var added = await add.HandleAsync(Input, ct);
+        // The handler checks every field (the annotations only mark them required): its messages replace theirs.
+        if (!added.IsOk) ModelState.Clear();
+        if (Failure(added) is { } failed) return failed;
         Flash = "Common.Saved";
         return Redirect("/culturecard/lifesituations");
     }

@@ -24,8 +24,10 @@ public sealed class EditModel(GetLifeSituation get, UpdateLifeSituation update) 
     {
         if (await get.HandleAsync(id, ct) is not { } found) return NotFound();
         Entry = found.Row;
-        if (!ModelState.IsValid) return Page();
-        if (Failure(await update.HandleAsync(id, Input, ct)) is { } failed) return failed;
+        var updated = await update.HandleAsync(id, Input, ct);
+        // The handler checks every field (the annotations only mark them required): its messages replace theirs.
+        if (!updated.IsOk) ModelState.Clear();
+        if (Failure(updated) is { } failed) return failed;
         Flash = "Common.Saved";
         return Redirect("/culturecard/lifesituations");
     }
