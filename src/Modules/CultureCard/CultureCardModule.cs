@@ -4,6 +4,9 @@ using Vakka.CultureCard.Access;
 using Vakka.CultureCard.Data;
 using Vakka.CultureCard.Areas.CultureCard.Pages.Cards;
 using Vakka.CultureCard.Features.Cards;
+using Vakka.CultureCard.Features.AreaRuleSettings;
+using Vakka.CultureCard.Features.Batches;
+using Vakka.CultureCard.Features.LifeSituations;
 using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform;
 using Vakka.Platform.Access;
@@ -36,6 +39,14 @@ public static class CultureCardModule
         services.AddScoped<RegisterCard>().AddScoped<ListCards>().AddScoped<GetCard>().AddScoped<ChangeCard>()
             .AddScoped<ExtendCard>().AddScoped<EndCard>().AddScoped<ReplaceCard>().AddScoped<CardChoices>();
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Cards", "/culturecard/cards", CultureCardAction.ListCards, 100));
+
+        // The national coordinator's card IDs, life-situation list and area rules (area coordinators: their own area's rules)
+        services.AddScoped<ListBatches>().AddScoped<CreateBatch>().AddScoped<PrintBatch>().AddScoped<ImportLegacyCodes>();
+        services.AddScoped<ListLifeSituations>().AddScoped<GetLifeSituation>().AddScoped<AddLifeSituation>().AddScoped<UpdateLifeSituation>();
+        services.AddScoped<ListAreaRules>().AddScoped<GetAreaRules>().AddScoped<UpdateAreaRules>();
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Batches", "/culturecard/batches", CultureCardAction.ManageBatches, 72));
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.LifeSituations", "/culturecard/lifesituations", CultureCardAction.ManageLifeSituations, 74));
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.AreaRules", "/culturecard/arearules", CultureCardAction.ManageAreaRules, 76));
         return services;
     }
 

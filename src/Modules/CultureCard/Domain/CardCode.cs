@@ -45,15 +45,33 @@ public static class CardCode
         return Alphabet[(n - sum % n) % n];
     }
 
-    /// <summary>A new random code with its check character.</summary>
+    /// <summary>
+    /// A new random code with its check character. Luhn mod N misses exactly one kind of swap: the first and the last
+    /// character of the alphabet ("2" and "Z") next to each other. New codes never hold that pair, so every swap of two
+    /// neighbours in a new code is caught.
+    /// </summary>
     public static string NewCode()
     {
         Span<char> data = stackalloc char[Length - 1];
-        for (var i = 0; i < data.Length; i++) data[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        var text = new string(data);
-        return text + CheckCharacter(text);
+        while (true)
+        {
+            for (var i = 0; i < data.Length; i++) data[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            var text = new string(data);
+            var code = text + CheckCharacter(text);
+            if (!HasBlindPair(code)) return code;
+        }
+    }
+
+    /// <summary>Whether "2" and "Z" stand next to each other: swapping them keeps the Luhn mod 32 sum.</summary>
+    public static bool HasBlindPair(string code)
+    {
+        for (var i = 0; i + 1 < code.Length; i++)
+            if ((code[i], code[i + 1]) is (var a, var b) && a != b
+                && (a == Alphabet[0] || a == Alphabet[^1]) && (b == Alphabet[0] || b == Alphabet[^1]))
+                return true;
+        return false;
     }
 
     /// <summary>"ABCDEFGH" → "ABCD EFGH" for people; legacy codes are shown as they are.</summary>
-    public static string Display(string code) => code.Length == Length ? $"{code[..4]} {code[4..]}" : code;
+    public static string Display(string code) => Verify(code) == Check.Valid ? $"{code[..4]} {code[4..]}" : code;
 }
