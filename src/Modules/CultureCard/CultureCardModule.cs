@@ -7,6 +7,8 @@ using Vakka.CultureCard.Features.Cards;
 using Vakka.CultureCard.Features.AreaRuleSettings;
 using Vakka.CultureCard.Features.Batches;
 using Vakka.CultureCard.Features.LifeSituations;
+using Vakka.CultureCard.Features.Desk;
+using Vakka.CultureCard.Features.Events;
 using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform;
 using Vakka.Platform.Access;
@@ -47,7 +49,18 @@ public static class CultureCardModule
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Batches", "/culturecard/batches", CultureCardAction.ManageBatches, 72));
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.LifeSituations", "/culturecard/lifesituations", CultureCardAction.ManageLifeSituations, 74));
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.AreaRules", "/culturecard/arearules", CultureCardAction.ManageAreaRules, 76));
+        AddDesk(services);
         return services;
+    }
+
+    /// <summary>The ticket desk of venues and ticket intermediaries: lookup, record and cancel uses, events, the today view.</summary>
+    private static void AddDesk(IServiceCollection services)
+    {
+        services.AddScoped<DeskSites>().AddScoped<OpenDesk>().AddScoped<LookupCard>().AddScoped<RecordUse>().AddScoped<CancelUse>()
+            .AddScoped<TodayCounts>().AddScoped<ListEvents>().AddScoped<SaveEvent>().AddScoped<CancelEvent>();
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Desk", "/culturecard/desk", CultureCardAction.UseDesk, 110));
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.DeskToday", "/culturecard/desk/today", CultureCardAction.UseDesk, 111));
+        services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.DeskEvents", "/culturecard/desk/events", CultureCardAction.ManageEvents, 112));
     }
 
     public static IEndpointRouteBuilder MapCultureCardApi(this IEndpointRouteBuilder endpoints) => endpoints;

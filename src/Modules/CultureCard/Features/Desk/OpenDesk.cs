@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Vakka.CultureCard.Domain;
+using Vakka.CultureCard.Features.Shared;
+using Vakka.Platform.Audit;
+using Vakka.Platform.Data;
+using Vakka.Platform.Finnish;
+
+namespace Vakka.CultureCard.Features.Desk;
+
+/// <summary>One of today's events at the desk, with the quota tickets still free.</summary>
+public sealed record DeskEvent(EventId Id, string Name, DateTime StartsAt, UseCategory Category, int? Quota, int? Remaining);
+
+/// <summary>A use recorded at this desk today, shown so a mistake can be cancelled at once.</summary>
+public sealed record RecentUse(UseId Id, string Code, string EventName, int Adults, int Children, int Assistants, DateTime RecordedAt,
+    CancelReason? CancelReason)
+{
+    public bool IsCancelled => CancelReason is not null;
+}
+
+/// <summary>What the desk page shows around the answer: today's events, the form's defaults and today's recent uses.</summary>
+public sealed record DeskBoard(DeskSite Desk, DateOnly Today, DateOnly EarliestDay, IReadOnlyList<DeskEvent> Events,
+    UseCategory? LastCategory, string? LastEventName, IReadOnlyList<RecentUse> Recent);
+
+/// <summary>Opens the desk of a venue: today's events (with the quota left), the last category and event name, the latest uses.</summary>
+public sealed class OpenDesk(VakkaDb db, AreaRulesReader rules, CardClock clock, AuditContext audit)
+{
+    public const int RecentCount = 8;
+
+    public async Task<DeskBoard> HandleAsync(DeskSite desk, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var events = await TodaysEventsAsync(db, desk, today, ct);
+        var since = HelsinkiTime.ToUtc(today);
+        var recent = await db.Set<CardUse>().AsNoTracking()
+            .Where(u => u.VenueSiteId == desk.Id && u.RecordedAt >= since)
+            .OrderByDescending(u => u.RecordedAt).Take(RecentCount)
+            .Join(db.Set<Card>(), u => u.CardId, c => c.Id, (u, c) => new
+            {
+                u.Id, u.CardId, c.Code, u.EventName, u.EventId, u.Category, u.AdultTickets, u.ChildTickets, u.AssistantTickets, u.RecordedAt, u.CancelReason,
+            })
+            .ToListAsync(ct);
+        foreach (var r in recent) audit.Subject(r.CardId.Value);
+
+        var last = recent.FirstOrDefault(r => r.CancelReason is null);
+        var lastCategory = last?.Category ?? await db.Set<CardUse>().Where(u => u.VenueSiteId == desk.Id)
+            .OrderByDescending(u => u.RecordedAt).Select(u => (UseCategory?)u.Category).FirstOrDefaultAsync(ct);
+        var earliest = today.AddDays(-(await rules.ForAsync(desk.AreaId, ct)).UseBackdateDays);
+        return new DeskBoard(desk, today, earliest, events, lastCategory, last is { EventId: null } ? last.EventName : null,
+            recent.Select(r => new RecentUse(r.Id, r.Code, r.EventName, r.AdultTickets, r.ChildTickets, r.AssistantTickets, r.RecordedAt, r.CancelReason)).ToList());
+    }
+
+    /// <summary>The venue's events on a day (Finnish time), not cancelled, with the quota tickets left.</summary>
+    internal static async Task<IReadOnlyList<DeskEvent>> TodaysEventsAsync(VakkaDb db, DeskSite desk, DateOnly day, CancellationToken ct)
+    {
+        var from = HelsinkiTime.ToUtc(day);
+        var to = HelsinkiTime.ToUtc(day.AddDays(1));
+        var events = await db.Set<VenueEvent>().AsNoTracking()
+            .Where(e => e.SiteId == desk.Id && !e.IsCancelled && e.StartsAt >= from && e.StartsAt < to)
+            .OrderBy(e => e.StartsAt).ThenBy(e => e.Name).ToListAsync(ct);
+        var taken = await TakenAsync(db, events.Where(e => e.Quota is not null).Select(e => e.Id).ToList(), ct);
+        return events.Select(e => new DeskEvent(e.Id, e.Name, e.StartsAt, e.Category, e.Quota,
+            DeskRules.Remaining(e.Quota, taken.GetValueOrDefault(e.Id)))).ToList();
+    }
+
+    /// <summary>Adult and child tickets recorded for each event (cancelled uses never count).</summary>
+    internal static async Task<Dictionary<EventId, int>> TakenAsync(VakkaDb db, IReadOnlyCollection<EventId> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var nullable = ids.Select(i => (EventId?)i).ToList();
+        var rows = await db.Set<CardUse>().Where(u => nullable.Contains(u.EventId) && u.CancelledAt == null)
+            .GroupBy(u => u.EventId).Select(g => new { Id = g.Key, Taken = g.Sum(u => u.AdultTickets + u.ChildTickets) }).ToListAsync(ct);
+        return rows.Where(r => r.Id is not null).ToDictionary(r => r.Id!.Value, r => r.Taken);
+    }
+}
