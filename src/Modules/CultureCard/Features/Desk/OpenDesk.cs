@@ -17,7 +17,7 @@ public sealed record RecentUse(UseId Id, string Code, string EventName, int Adul
     public bool IsCancelled => CancelReason is not null;
 }
 
-/// <summary>What the desk page shows around the answer: today's events, the form's defaults and today's recent uses.</summary>
+/// <summary>What the desk page shows around the answer: today's events, the form's defaults and the uses recorded so far today.</summary>
 public sealed record DeskBoard(DeskSite Desk, DateOnly Today, DateOnly EarliestDay, IReadOnlyList<DeskEvent> Events,
     UseCategory? LastCategory, string? LastEventName, IReadOnlyList<RecentUse> Recent);
 
@@ -31,8 +31,9 @@ public sealed class OpenDesk(VakkaDb db, AreaRulesReader rules, CardClock clock,
         var today = clock.Today;
         var events = await TodaysEventsAsync(db, desk, today, ct);
         var since = HelsinkiTime.ToUtc(today);
+        var now = clock.UtcNow;
         var recent = await db.Set<CardUse>().AsNoTracking()
-            .Where(u => u.VenueSiteId == desk.Id && u.RecordedAt >= since)
+            .Where(u => u.VenueSiteId == desk.Id && u.RecordedAt >= since && u.RecordedAt <= now)
             .OrderByDescending(u => u.RecordedAt).Take(RecentCount)
             .Join(db.Set<Card>(), u => u.CardId, c => c.Id, (u, c) => new
             {
