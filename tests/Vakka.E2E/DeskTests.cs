@@ -123,6 +123,38 @@ public sealed class DeskTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_venue_adds_an_event_with_a_quota_and_the_desk_offers_it_with_the_tickets_left()
+    {
+        var name = $"Iltanäytös {Guid.CreateVersion7().ToString("N")[^6..]}";
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(Venue, DemoData.Password);
+        await page.VisitAsync("/culturecard/desk/events");
+        await page.GetByTestId("new-event").ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        // Without a name and with a negative quota: the errors are announced and shown at the fields.
+        await page.FillAsync("#Input_Quota", "-1");
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToHaveAttributeAsync("role", "alert");
+        await Assertions.Expect(page.Locator("#Input_Name-error")).ToHaveTextAsync(app.Text("CultureCard.Events.NameRequired", "fi"));
+        await page.AssertAccessibleAsync();
+
+        await page.FillAsync("#Input_Name", name);
+        await page.FillAsync("#Input_Date", Vakka.Platform.Finnish.HelsinkiTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#Input_Time", "23:45");
+        await page.SelectOptionAsync("#Input_Category", "Culture");
+        await page.FillAsync("#Input_Quota", "12");
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("events")).ToContainTextAsync(name);
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/culturecard/desk");
+        var option = page.Locator("#desk-event option").Filter(new() { HasText = name });
+        await Assertions.Expect(option).ToContainTextAsync(app.Text("CultureCard.Desk.QuotaLeft", "fi").Replace("{0}", "12"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_camera_reads_the_QR_code_of_the_card()
     {
         Assert.SkipWhen(BrowserApp.ChromiumMissing, BrowserApp.SkipReason);
