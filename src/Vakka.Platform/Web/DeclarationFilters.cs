@@ -20,10 +20,7 @@ public sealed class DeclarationPageFilter : IAsyncPageFilter
         var method = context.HandlerMethod?.MethodInfo;
         var pageType = context.HandlerInstance.GetType();
         var declared = Declarations.Of(method, pageType);
-        var decision = await gate.EnterAsync(http, declared, name =>
-            context.RouteData.Values.TryGetValue(name, out var v) && v is not null ? v.ToString()
-            : http.Request.Query.TryGetValue(name, out var q) ? q.ToString()
-            : context.HandlerArguments.TryGetValue(name, out var a) ? a?.ToString() : null,
+        var decision = await gate.EnterAsync(http, declared, name => TargetValue(context, name),
             $"{pageType.Name}.{method?.Name ?? "(no handler)"}");
 
         switch (decision)
@@ -43,6 +40,22 @@ public sealed class DeclarationPageFilter : IAsyncPageFilter
             _ => AuditOutcome.Success,
         };
         await gate.LeaveAsync(http, outcome, failed);
+    }
+
+    /// <summary>
+    /// The target id exactly as the handler received it: its bound argument, else its bound page property (model
+    /// binding reads the form before the query string, so checking a query value could let a form field name another
+    /// target), and only then the route and query values.
+    /// </summary>
+    private static string? TargetValue(PageHandlerExecutingContext context, string name)
+    {
+        if (context.HandlerArguments.TryGetValue(name, out var argument) && argument is not null) return argument.ToString();
+        var property = context.HandlerInstance.GetType().GetProperty(name,
+            System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+        if (property?.GetCustomAttributes(typeof(BindPropertyAttribute), true).Length > 0)
+            return property.GetValue(context.HandlerInstance)?.ToString();
+        return context.RouteData.Values.TryGetValue(name, out var route) && route is not null ? route.ToString()
+            : context.HttpContext.Request.Query.TryGetValue(name, out var query) ? query.ToString() : null;
     }
 }
 

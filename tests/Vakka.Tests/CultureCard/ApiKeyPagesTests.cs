@@ -35,6 +35,12 @@ public sealed class ApiKeyPagesTests(VakkaFactory app)
         var otherArea = await TestData.AreaAsync(app, "Muuala");
         var foreignVenue = await TestData.SiteAsync(app, org, otherArea, SiteType.Venue);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/culturecard/apikeys?siteId={foreignVenue.Id}")).StatusCode);
+        // A form field naming another area's site (the query names the own one) is checked as the handler sees it.
+        var forged = await client.PostFormAsync(url, new() { ["Input.Name"] = "Varastettu", ["SiteId"] = foreignVenue.Id.ToString() }, handler: "Create",
+            postUrl: $"/culturecard/apikeys?handler=Create&siteId={venue.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<ApiKey>().CountAsync(k => k.SiteId == foreignVenue.Id)));
+
         var venueAccount = await TestData.SiteAccountAsync(app, venue, Role.VenueSite);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await AppClient.SignedInAsync(app, venueAccount.UserName!)).GetAsync(url)).StatusCode);
     }

@@ -133,7 +133,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                 if (random.NextDouble() < 0.85) card.LifeSituationId = Pick(random, LifeSituationMix.Select(l => (l.Id, l.Weight)).ToArray());
             }
             Add(card);
-            Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Issued, At = At(issuedOn, 10), BySite = issuer.Id, ValidUntil = card.ValidUntil });
+            Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Issued, At = Earlier(At(issuedOn, 10), now), BySite = issuer.Id, ValidUntil = card.ValidUntil });
 
             if (card.ValidUntil < today && random.NextDouble() < 0.25)
             {
@@ -141,7 +141,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                 if (renewedOn <= today)
                 {
                     card.ValidUntil = renewedOn.AddYears(1).AddDays(-1);
-                    Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Extended, At = At(renewedOn, 11), BySite = issuer.Id, ValidUntil = card.ValidUntil });
+                    Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Extended, At = Earlier(At(renewedOn, 11), now), BySite = issuer.Id, ValidUntil = card.ValidUntil });
                 }
             }
             if (random.NextDouble() < 0.02)
@@ -150,7 +150,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                 card.EndReason = random.NextDouble() < 0.6 ? EndReason.Lost : EndReason.MovedAway;
                 card.EndedOn = issuedOn.AddDays(random.Next(1, Math.Max(2, Math.Min(365, today.DayNumber - issuedOn.DayNumber))));
                 if (card.EndedOn > today) card.EndedOn = today;
-                Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Ended, At = At(card.EndedOn.Value, 12), BySite = issuer.Id, EndReason = card.EndReason });
+                Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Ended, At = Earlier(At(card.EndedOn.Value, 12), now), BySite = issuer.Id, EndReason = card.EndReason });
             }
 
             if (i < usedCards)
@@ -174,7 +174,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                         EventName = EventNameOf(category, random), Category = category, UseDate = useDate, AdultTickets = 1,
                         ChildTickets = children, AssistantTickets = random.NextDouble() < 0.02 ? 1 : 0,
                         InputMethod = random.NextDouble() < 0.7 ? InputMethod.Scanner : random.NextDouble() < 0.5 ? InputMethod.Camera : InputMethod.Typed,
-                        RecordedAt = At(useDate, 12 + random.Next(8)),
+                        RecordedAt = Earlier(At(useDate, 12 + random.Next(8)), now),
                         CardAreaId = card.AreaId, IssuingSiteId = card.IssuingSiteId, CardType = card.Type, BirthYear = card.BirthYear,
                         Gender = card.Gender, LifeSituationId = card.LifeSituationId, PostalArea = card.PostalCode?[..2],
                     };
@@ -216,6 +216,9 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
     };
 
     private static DateTime At(DateOnly day, int hour) => HelsinkiTime.ToUtc(day, new TimeOnly(hour, 0));
+
+    /// <summary>Nothing is recorded in the future: today's demo uses were recorded by now.</summary>
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
     private static int AgeOf(Random random)
     {
