@@ -63,5 +63,5 @@ public static class CultureCardModule
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.DeskEvents", "/culturecard/desk/events", CultureCardAction.ManageEvents, 112));
     }
 
-    public static IEndpointRouteBuilder MapCultureCardApi(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCultureCardApi(this IEndpointRouteBuilder endpoints) => Api.TicketingApi.MapCultureCardApi(endpoints);
 }

@@ -24,6 +24,10 @@ public sealed class RecordUseForm
     [Display(Name = "CultureCard.Desk.Method")] public InputMethod Method { get; set; } = InputMethod.Typed;
     /// <summary>The desk has been told the card was already used at this event and records it again.</summary>
     public bool ConfirmRepeat { get; set; }
+
+    /// <summary>Set by API callers: a retried request with the same key records one use (not bound from pages).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public string? IdempotencyKey { get; set; }
 }
 
 public enum RecordStatus { Recorded, Refused, NeedsConfirmation }
@@ -46,6 +50,8 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
     {
         // The declaration filter runs an audited request in a transaction; called on its own, this opens one.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+        if (form.IdempotencyKey is { } key && await ReplayAsync(desk, key, ct) is { } replay) return replay;
 
         var today = clock.Today;
         var venueRules = await rules.ForAsync(desk.AreaId, ct);
@@ -106,13 +112,34 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
             InputMethod = form.Method, RecordedAt = clock.UtcNow, RecordedBy = actor.AccountId,
             CardAreaId = card.AreaId, IssuingSiteId = card.IssuingSiteId, CardType = card.Type, BirthYear = card.BirthYear,
             Gender = card.Gender, LifeSituationId = card.LifeSituationId, PostalArea = DeskRules.PostalArea(card.PostalCode),
+            IdempotencyKey = form.IdempotencyKey,
         };
         db.Add(use);
         history.Add(card.Id, CardEventKind.Used, actor, e => e.UseId = use.Id);
         audit.Target(use.Id.Value);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (form.IdempotencyKey is not null && DbExtensions.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear(); // the same request, retried at the same moment: answer with the first one's use
+            if (await ReplayAsync(desk, form.IdempotencyKey, ct) is { } first) return first;
+            throw;
+        }
         if (own is not null) await own.CommitAsync(ct);
         return new RecordUseResult(RecordStatus.Recorded, answer, use.Id, name, form.Adults, form.Children, form.Assistants, remaining);
+    }
+
+    /// <summary>A use this desk already recorded under the key: answered again as it was, nothing recorded twice.</summary>
+    private async Task<RecordUseResult?> ReplayAsync(DeskSite desk, string key, CancellationToken ct)
+    {
+        var use = await db.Set<CardUse>().AsNoTracking().FirstOrDefaultAsync(u => u.VenueSiteId == desk.Id && u.IdempotencyKey == key, ct);
+        if (use is null) return null;
+        var code = await db.Set<Card>().Where(c => c.Id == use.CardId).Select(c => c.Code).FirstAsync(ct);
+        audit.Target(use.Id.Value).Subject(use.CardId.Value);
+        var answer = new CardAnswer(LookupOutcome.Valid, "CultureCard.Api.Replayed", [], code, use.CardId);
+        return new RecordUseResult(RecordStatus.Recorded, answer, use.Id, use.EventName, use.AdultTickets, use.ChildTickets, use.AssistantTickets);
     }
 
     private Result<RecordUseResult> Refused(CardAnswer answer)
