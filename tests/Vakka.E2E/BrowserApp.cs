@@ -25,6 +25,9 @@ public sealed class BrowserApp : VakkaFactory, IAsyncLifetime
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["DemoData:Enabled"] = "true",
+        // A smaller demo register than `dotnet run` loads: the same shape, quicker pages on a loaded CI machine.
+        ["DemoData:Cards"] = "3000",
+        ["DemoData:Uses"] = "10000",
         ["Jobs:Enabled"] = "true",
         ["Jobs:PollInterval"] = "00:00:00.200",
     };
@@ -56,6 +59,10 @@ public sealed class BrowserApp : VakkaFactory, IAsyncLifetime
     {
         Assert.SkipWhen(ChromiumMissing, SkipReason);
         var context = await Browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "fi-FI" });
+        // CI runs the app, the tests and Chromium on two cores: allow for a slow moment rather than fail on it.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 }
