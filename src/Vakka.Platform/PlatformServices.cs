@@ -29,6 +29,8 @@ public static class PlatformServices
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditContext>();
         services.AddScoped<AuditLog>();
+        services.Configure<AuditOptions>(configuration.GetSection("Audit"));
+        services.AddHostedService<AuditSealer>();
         services.AddScoped<RequestGate>();
         services.AddScoped<Navigation>();
 

@@ -1149,8 +1149,11 @@ namespace Vakka.Migrations.Postgres
             modelBuilder.Entity("Vakka.Platform.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
 
                     b.Property<string>("ActionCode")
                         .HasMaxLength(100)
@@ -1169,6 +1172,10 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("actor_site_id");
 
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_index");
+
                     b.Property<string>("EventCode")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1176,7 +1183,6 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnName("event_code");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
@@ -1192,7 +1198,6 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("previous_hash");
@@ -1214,6 +1219,10 @@ namespace Vakka.Migrations.Postgres
 
                     b.HasKey("Seq")
                         .HasName("pk_platform_audit_event");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_audit_event_chain_index");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_platform_audit_event_occurred_at");

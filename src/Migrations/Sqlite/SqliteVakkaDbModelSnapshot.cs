@@ -1140,6 +1140,7 @@ namespace Vakka.Migrations.Sqlite
             modelBuilder.Entity("Vakka.Platform.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
@@ -1160,6 +1161,10 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor_site_id");
 
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain_index");
+
                     b.Property<string>("EventCode")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1167,7 +1172,6 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnName("event_code");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("hash");
@@ -1183,7 +1187,6 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_hash");
@@ -1205,6 +1208,10 @@ namespace Vakka.Migrations.Sqlite
 
                     b.HasKey("Seq")
                         .HasName("pk_platform_audit_event");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_audit_event_chain_index");
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_platform_audit_event_occurred_at");

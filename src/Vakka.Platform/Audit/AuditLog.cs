@@ -1,51 +1,44 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Vakka.Platform.Data;
 
 namespace Vakka.Platform.Audit;
 
-public sealed record AuditVerification(bool Intact, long RowsChecked, long? FirstBrokenSeq, string? Problem);
+public sealed record AuditVerification(bool Intact, long RowsChecked, long? FirstBrokenSeq, string? Problem, long Unsealed = 0);
+
+public sealed class AuditOptions
+{
+    /// <summary>How often the sealer chains new rows.</summary>
+    public TimeSpan SealInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
 
 /// <summary>
-/// Appends hash-chained audit rows inside the caller's transaction and verifies the chain. Appending takes a
-/// lock (a PostgreSQL transaction-scoped advisory lock, or a process-wide gate on SQLite, which runs on one node)
-/// so that two requests never chain onto the same row; the lock is held only for the append and the commit.
+/// The audit log. A request writes its row in its own transaction, with the change it describes, and takes no lock:
+/// many requests commit side by side. The sealer then chains the committed rows one after another (a PostgreSQL
+/// transaction-scoped advisory lock, or a process-wide gate on SQLite, keeps it to one sealer at a time): each row gets
+/// the next place in the chain, the previous row's hash and its own SHA-256 over all its fields. Verification walks
+/// the chain and reports the first row that was changed, removed or moved.
 /// </summary>
 public sealed class AuditLog(VakkaDb db, TimeProvider clock)
 {
     private const long AdvisoryLockKey = 0x7661_6B6B_6141_7564; // "vakkaAud"
     private static readonly SemaphoreSlim SqliteGate = new(1, 1);
+    private const int SealBatch = 5000;
 
     /// <summary>Adds the row to the open transaction, saves and commits it.</summary>
     public async Task AppendAndCommitAsync(AuditRecord record, IDbContextTransaction transaction, CancellationToken ct)
     {
-        var gated = db.Provider == DatabaseProvider.Sqlite;
-        if (gated) await SqliteGate.WaitAsync(ct);
-        try
-        {
-            if (db.Provider == DatabaseProvider.Postgres)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-
-            var last = await db.AuditRecords.AsNoTracking()
-                .OrderByDescending(r => r.Seq)
-                .Select(r => new { r.Seq, r.Hash })
-                .FirstOrDefaultAsync(ct);
-
-            record.Seq = (last?.Seq ?? 0) + 1;
-            record.PreviousHash = last?.Hash ?? AuditRecord.GenesisHash;
-            record.OccurredAt = AuditRecord.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
-            record.Hash = record.ComputeHash();
-            db.AuditRecords.Add(record);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            if (gated) SqliteGate.Release();
-        }
+        record.OccurredAt = AuditRecord.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
+        db.AuditRecords.Add(record);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Writes one row in a transaction of its own (denials, failures, sign-in events).</summary>
+    /// <summary>Writes one row in a transaction of its own (denials, failures, operator commands).</summary>
     public async Task AppendAsync(AuditRecord record, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -53,34 +46,101 @@ public sealed class AuditLog(VakkaDb db, TimeProvider clock)
         await AppendAndCommitAsync(record, transaction, ct);
     }
 
-    /// <summary>Re-computes every row's hash and link in order and reports the first broken one.</summary>
+    /// <summary>Chains every committed row that is not chained yet. Returns how many were sealed.</summary>
+    public async Task<int> SealAsync(CancellationToken ct)
+    {
+        var sealedRows = 0;
+        var gated = db.Provider == DatabaseProvider.Sqlite;
+        if (gated) await SqliteGate.WaitAsync(ct);
+        try
+        {
+            while (true)
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (db.Provider == DatabaseProvider.Postgres)
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+                var last = await db.AuditRecords.AsNoTracking().Where(r => r.ChainIndex != null)
+                    .OrderByDescending(r => r.ChainIndex).Select(r => new { r.ChainIndex, r.Hash }).FirstOrDefaultAsync(ct);
+                var pending = await db.AuditRecords.Where(r => r.ChainIndex == null).OrderBy(r => r.Seq).Take(SealBatch).ToListAsync(ct);
+                if (pending.Count == 0) return sealedRows;
+                var index = last?.ChainIndex ?? 0;
+                var previous = last?.Hash ?? AuditRecord.GenesisHash;
+                foreach (var row in pending)
+                {
+                    row.ChainIndex = ++index;
+                    row.PreviousHash = previous;
+                    row.Hash = previous = row.ComputeHash();
+                }
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                sealedRows += pending.Count;
+                if (pending.Count < SealBatch) return sealedRows;
+            }
+        }
+        finally
+        {
+            if (gated) SqliteGate.Release();
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Walks the chain in order and reports the first broken place; counts rows not sealed yet.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
         var previousHash = AuditRecord.GenesisHash;
-        var expectedSeq = 1L;
+        var expected = 1L;
         var checkedRows = 0L;
-        const int batchSize = 5000;
         while (true)
         {
-            var from = expectedSeq;
-            var batch = await db.AuditRecords.AsNoTracking()
-                .Where(r => r.Seq >= from)
-                .OrderBy(r => r.Seq)
-                .Take(batchSize)
-                .ToListAsync(ct);
+            var from = expected;
+            var batch = await db.AuditRecords.AsNoTracking().Where(r => r.ChainIndex >= from)
+                .OrderBy(r => r.ChainIndex).Take(SealBatch).ToListAsync(ct);
             foreach (var row in batch)
             {
-                if (row.Seq != expectedSeq)
-                    return new(false, checkedRows, expectedSeq, $"row {expectedSeq} is missing");
+                if (row.ChainIndex != expected)
+                    return new(false, checkedRows, row.Seq, $"the row in place {expected} of the chain is missing");
                 if (row.PreviousHash != previousHash)
-                    return new(false, checkedRows, row.Seq, $"row {row.Seq} does not link to row {row.Seq - 1}");
+                    return new(false, checkedRows, row.Seq, $"row {row.Seq} does not link to the row before it");
                 if (row.ComputeHash() != row.Hash)
                     return new(false, checkedRows, row.Seq, $"row {row.Seq} was changed after it was written");
-                previousHash = row.Hash;
-                expectedSeq++;
+                previousHash = row.Hash!;
+                expected++;
                 checkedRows++;
             }
-            if (batch.Count < batchSize) return new(true, checkedRows, null, null);
+            if (batch.Count < SealBatch) break;
+        }
+        // A sealed-looking row outside the chain (its place or hash wiped) is tampering too.
+        var unsealed = await db.AuditRecords.CountAsync(r => r.ChainIndex == null, ct);
+        var wiped = await db.AuditRecords.AsNoTracking().Where(r => r.ChainIndex == null && (r.Hash != null || r.PreviousHash != null))
+            .Select(r => (long?)r.Seq).FirstOrDefaultAsync(ct);
+        if (wiped is { } seq) return new(false, checkedRows, seq, $"row {seq} was taken out of the chain", unsealed);
+        return new(true, checkedRows, null, null, unsealed);
+    }
+}
+
+/// <summary>Seals new audit rows every second or so, on every node (sealing is serialised in the database).</summary>
+public sealed class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditSealer> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().SealAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Sealing the audit log failed; trying again");
+            }
+            try { await Task.Delay(options.Value.SealInterval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
         }
     }
 }

@@ -8,11 +8,15 @@ public enum AuditOutcome { Success, Invalid, Denied, NotFound, Conflict, Failed 
 
 /// <summary>
 /// One row of the audit log: who did what to which ids, when and with what outcome. Never names,
-/// henkilötunnus or free text. Rows are chained: each row's hash covers its fields and the previous row's hash.
+/// henkilötunnus or free text. The row is written with the change it describes; the sealer then chains it: its place
+/// in the chain (<see cref="ChainIndex"/>, contiguous), the previous row's hash and its own hash over all its fields.
 /// </summary>
 public sealed class AuditRecord
 {
+    /// <summary>Given by the database when the row is inserted.</summary>
     public long Seq { get; set; }
+    /// <summary>The row's place in the chain, 1, 2, 3… without gaps; null until sealed (within seconds).</summary>
+    public long? ChainIndex { get; set; }
     public DateTime OccurredAt { get; set; }
     public Guid? ActorAccountId { get; set; }
     public Guid? ActorSiteId { get; set; }
@@ -26,14 +30,15 @@ public sealed class AuditRecord
     /// <summary>Ids of the people or cards whose data was involved (client, card), comma-separated.</summary>
     public string SubjectIds { get; set; } = "";
     public string? TraceId { get; set; }
-    public string PreviousHash { get; set; } = "";
-    public string Hash { get; set; } = "";
+    public string? PreviousHash { get; set; }
+    public string? Hash { get; set; }
 
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>The canonical text the hash covers; any change to a field changes the hash.</summary>
     public string Canonical() => string.Join('|',
         Seq.ToString(CultureInfo.InvariantCulture),
+        ChainIndex?.ToString(CultureInfo.InvariantCulture) ?? "",
         OccurredAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
         ActorAccountId?.ToString() ?? "",
         ActorSiteId?.ToString() ?? "",
@@ -43,7 +48,8 @@ public sealed class AuditRecord
         TargetIds,
         SubjectIds,
         TraceId ?? "",
-        PreviousHash) + (ActorApiKeyId is { } key ? $"|key:{key}" : ""); // appended only when set: older rows keep their hash
+        PreviousHash ?? "",
+        ActorApiKeyId?.ToString() ?? "");
 
     public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical())));
 

@@ -13,7 +13,8 @@ internal static class PlatformModel
         {
             e.ToTable("platform_audit_event");
             e.HasKey(r => r.Seq);
-            e.Property(r => r.Seq).ValueGeneratedNever();
+            e.Property(r => r.Seq).ValueGeneratedOnAdd();
+            e.HasIndex(r => r.ChainIndex).IsUnique();
             e.Property(r => r.EventCode).HasMaxLength(100);
             e.Property(r => r.ActionCode).HasMaxLength(100);
             e.Property(r => r.Outcome).HasMaxLength(20);

@@ -36,6 +36,7 @@ public sealed class AuditModel(VakkaDb db, AuditLog auditLog, IAccountDirectory 
     [Requires(PlatformAction.VerifyAuditLog), Audited(PlatformAudit.AuditLogVerify)]
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
+        // Rows of the last second or so are not chained yet: the result says how many (the sealer chains them).
         Verification = await auditLog.VerifyAsync(ct);
         await SearchAsync(ct);
         return Page();
