@@ -7,11 +7,16 @@ using Vakka.Platform.Ids;
 
 namespace Vakka.CultureCard.Features.Shared;
 
-/// <summary>An area's Kaikukortti rules: as stored, or the defaults when the area has set none.</summary>
+/// <summary>An area's Kaikukortti rules: as stored, or the defaults when the area has set none (remembered for the request).</summary>
 public sealed class AreaRulesReader(VakkaDb db)
 {
-    public async Task<AreaRules> ForAsync(AreaId area, CancellationToken ct) =>
-        await db.Set<AreaRules>().AsNoTracking().FirstOrDefaultAsync(r => r.AreaId == area, ct) ?? AreaRules.Default(area);
+    private readonly Dictionary<AreaId, AreaRules> cache = [];
+
+    public async Task<AreaRules> ForAsync(AreaId area, CancellationToken ct)
+    {
+        if (cache.TryGetValue(area, out var known)) return known;
+        return cache[area] = await db.Set<AreaRules>().AsNoTracking().FirstOrDefaultAsync(r => r.AreaId == area, ct) ?? AreaRules.Default(area);
+    }
 }
 
 /// <summary>Appends lines to a card's history, in the caller's unit of work.</summary>

@@ -7,16 +7,26 @@ using Vakka.Platform.Ids;
 
 namespace Vakka.Directory.Features.Sites;
 
-/// <summary>The Directory's answer to <see cref="ISiteDirectory"/>: read-only views of sites and areas.</summary>
+/// <summary>
+/// The Directory's answer to <see cref="ISiteDirectory"/>: read-only views of sites and areas. Single sites and areas
+/// are remembered for the request (the access check and the handler ask for the same site).
+/// </summary>
 internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
 {
+    private readonly Dictionary<SiteId, SiteInfo?> siteCache = [];
+    private readonly Dictionary<AreaId, AreaInfo?> areaCache = [];
+
     private static readonly Expression<Func<Site, SiteInfo>> ToInfo =
         s => new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive,
             s.ContactName, s.ContactEmail, s.ContactPhone);
 
     private IQueryable<Site> Sites => db.Set<Site>().AsNoTracking();
 
-    public Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct) => Sites.Where(s => s.Id == id).Select(ToInfo).FirstOrDefaultAsync(ct);
+    public async Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct)
+    {
+        if (siteCache.TryGetValue(id, out var known)) return known;
+        return siteCache[id] = await Sites.Where(s => s.Id == id).Select(ToInfo).FirstOrDefaultAsync(ct);
+    }
 
     public async Task<IReadOnlyList<SiteInfo>> GetManyAsync(IReadOnlyCollection<SiteId> ids, CancellationToken ct)
     {
@@ -27,7 +37,13 @@ internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
     public async Task<IReadOnlyList<SiteInfo>> InAreaAsync(AreaId area, CancellationToken ct) =>
         await Sites.Where(s => s.AreaId == area).OrderBy(s => s.Name).Select(ToInfo).ToListAsync(ct);
 
-    public async Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct) => (await AreasAsync(ct)).FirstOrDefault(a => a.Id == id);
+    public async Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct)
+    {
+        if (areaCache.TryGetValue(id, out var known)) return known;
+        var area = await db.Set<Area>().AsNoTracking().Include(a => a.Municipalities).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return areaCache[id] = area is null ? null
+            : new AreaInfo(area.Id, area.Name, area.Municipalities.Select(m => m.Name).Order().ToList(), area.IsActive);
+    }
 
     public async Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct) =>
         (await db.Set<Area>().AsNoTracking().Include(a => a.Municipalities).OrderBy(a => a.Name).ToListAsync(ct))
