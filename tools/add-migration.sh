@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Generates a migration for both providers at once (never hand-edit the generated files).
+# Generates a migration for both providers at once. Never hand-edit the generated schema; data-fixing SQL
+# (migrationBuilder.Sql, marked "Hand-added") may be added to both providers' Up methods.
 # Usage: tools/add-migration.sh <Name>
 set -euo pipefail
 name=${1:?usage: tools/add-migration.sh <MigrationName>}

@@ -190,8 +190,9 @@ public static class Hosting
             await scope.ServiceProvider.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None);
             var cards = app.Configuration.GetValue("DemoData:Cards", CultureCard.Features.Demo.CardDemoData.Demo.Cards);
             var uses = app.Configuration.GetValue("DemoData:Uses", CultureCard.Features.Demo.CardDemoData.Demo.Uses);
-            await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.CardDemoData>()
+            var generated = await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.CardDemoData>()
                 .LoadIfEmptyAsync(new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.NetworkDemoData>().LoadIfEmptyAsync(generated, CancellationToken.None);
         }
     }
 

@@ -512,6 +512,10 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("child_tickets");
 
+                    b.Property<Guid>("DeskSiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("desk_site_id");
+
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
@@ -580,9 +584,9 @@ namespace Vakka.Migrations.Postgres
                     b.HasIndex("CardId", "UseDate")
                         .HasDatabaseName("ix_cc_use_card_id_use_date");
 
-                    b.HasIndex("VenueSiteId", "IdempotencyKey")
+                    b.HasIndex("DeskSiteId", "IdempotencyKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_cc_use_venue_site_id_idempotency_key");
+                        .HasDatabaseName("ix_cc_use_desk_site_id_idempotency_key");
 
                     b.HasIndex("VenueSiteId", "UseDate")
                         .HasDatabaseName("ix_cc_use_venue_site_id_use_date");
@@ -728,6 +732,33 @@ namespace Vakka.Migrations.Postgres
                             NameSv = "Annat",
                             Order = 90
                         });
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.ServedVenue", b =>
+                {
+                    b.Property<Guid>("IntermediarySiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intermediary_site_id");
+
+                    b.Property<Guid>("VenueSiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_site_id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.HasKey("IntermediarySiteId", "VenueSiteId")
+                        .HasName("pk_cc_served_venue");
+
+                    b.HasIndex("VenueSiteId")
+                        .HasDatabaseName("ix_cc_served_venue_venue_site_id");
+
+                    b.ToTable("cc_served_venue", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.CultureCard.Domain.VenueEvent", b =>

@@ -503,6 +503,10 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("child_tickets");
 
+                    b.Property<Guid>("DeskSiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desk_site_id");
+
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT")
                         .HasColumnName("event_id");
@@ -571,9 +575,9 @@ namespace Vakka.Migrations.Sqlite
                     b.HasIndex("CardId", "UseDate")
                         .HasDatabaseName("ix_cc_use_card_id_use_date");
 
-                    b.HasIndex("VenueSiteId", "IdempotencyKey")
+                    b.HasIndex("DeskSiteId", "IdempotencyKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_cc_use_venue_site_id_idempotency_key");
+                        .HasDatabaseName("ix_cc_use_desk_site_id_idempotency_key");
 
                     b.HasIndex("VenueSiteId", "UseDate")
                         .HasDatabaseName("ix_cc_use_venue_site_id_use_date");
@@ -719,6 +723,33 @@ namespace Vakka.Migrations.Sqlite
                             NameSv = "Annat",
                             Order = 90
                         });
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.ServedVenue", b =>
+                {
+                    b.Property<Guid>("IntermediarySiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intermediary_site_id");
+
+                    b.Property<Guid>("VenueSiteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_site_id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.HasKey("IntermediarySiteId", "VenueSiteId")
+                        .HasName("pk_cc_served_venue");
+
+                    b.HasIndex("VenueSiteId")
+                        .HasDatabaseName("ix_cc_served_venue_venue_site_id");
+
+                    b.ToTable("cc_served_venue", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.CultureCard.Domain.VenueEvent", b =>

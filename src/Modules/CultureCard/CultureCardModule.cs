@@ -25,11 +25,11 @@ public static class CultureCardModule
     public static IServiceCollection AddCultureCard(this IServiceCollection services)
     {
         services.AddSingleton<IAccessRules, CultureCardAccessRules>();
-        services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>();
+        services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>().AddScoped<DeskTargets>();
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
-        services.AddScoped<Features.Demo.CardDemoData>();
-        services.AddScoped<Features.Network.NetworkOverview>();
+        services.AddScoped<Features.Demo.CardDemoData>().AddScoped<Features.Demo.NetworkDemoData>();
+        services.AddScoped<Features.Network.NetworkOverview>().AddScoped<Features.Network.ServeVenue>().AddScoped<Features.Network.StopServingVenue>();
         services.AddScoped<Features.ApiKeys.ManageApiKeys>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.ApiKeys.ApiKeyHandler>(
             Features.ApiKeys.ApiKeyHandler.SchemeName, null);

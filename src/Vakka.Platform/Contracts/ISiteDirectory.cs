@@ -16,6 +16,8 @@ public interface ISiteDirectory
     Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct);
     Task<IReadOnlyList<SiteInfo>> GetManyAsync(IReadOnlyCollection<SiteId> ids, CancellationToken ct);
     Task<IReadOnlyList<SiteInfo>> InAreaAsync(AreaId area, CancellationToken ct);
+    /// <summary>The active sites of one type in every area, by name.</summary>
+    Task<IReadOnlyList<SiteInfo>> ActiveOfTypeAsync(SiteType type, CancellationToken ct);
     Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct);
     Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct);
 }

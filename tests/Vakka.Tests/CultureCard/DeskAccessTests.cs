@@ -16,8 +16,9 @@ namespace Vakka.Tests.CultureCard;
 
 /// <summary>
 /// Who may use the ticket desk: for UseDesk, LookupCard, RecordUse, CancelUse and ManageEvents, which roles may act on
-/// which venue site or use, asked of the engine against real rows (two areas, two venues and an intermediary in A, a
-/// venue in B, a distributor, uses recorded at three desks).
+/// which venue site or use, asked of the engine against real rows (two areas, two venues and an intermediary serving
+/// venue A in area A, a venue in B, a distributor, uses recorded at venue A's own desk, by the intermediary for venue A,
+/// and at venue B). ManageServedVenues: who decides which venues an intermediary serves.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class DeskAccessTests(VakkaFactory app)
@@ -27,8 +28,8 @@ public sealed class DeskAccessTests(VakkaFactory app)
     public enum On
     {
         NoTarget, VenueA, OtherVenueA, IntermediaryA, DistributorA, VenueB,
-        /// <summary>Uses recorded at the desks of venue A, the intermediary and venue B.</summary>
-        UseAtVenueA, UseAtIntermediaryA, UseAtVenueB,
+        /// <summary>Uses recorded at venue A's own desk, by the intermediary for venue A, and at venue B.</summary>
+        UseAtVenueA, UseViaIntermediaryA, UseAtVenueB,
         Unknown,
     }
 
@@ -40,35 +41,39 @@ public sealed class DeskAccessTests(VakkaFactory app)
     /// <summary>Y = allowed, N = denied. A site's desk is its own: no coordinator, national or admin role reaches it.</summary>
     private static readonly Line[] Matrix =
     [
+        // A desk is a venue's: the venue's own account and the intermediaries serving it work it; an intermediary's own
+        // site is no desk.
         //                                                      Adm Nat CoA DsA VnA VnA2 TiA VnB Ano
         new(CultureCardAction.UseDesk, On.NoTarget,            "N   N   N   N   Y   Y    Y   Y   N"),
-        new(CultureCardAction.UseDesk, On.VenueA,              "N   N   N   N   Y   N    N   N   N"),
+        new(CultureCardAction.UseDesk, On.VenueA,              "N   N   N   N   Y   N    Y   N   N"),
         new(CultureCardAction.UseDesk, On.OtherVenueA,         "N   N   N   N   N   Y    N   N   N"),
-        new(CultureCardAction.UseDesk, On.IntermediaryA,       "N   N   N   N   N   N    Y   N   N"),
+        new(CultureCardAction.UseDesk, On.IntermediaryA,       "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.UseDesk, On.DistributorA,        "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.UseDesk, On.VenueB,              "N   N   N   N   N   N    N   Y   N"),
         new(CultureCardAction.UseDesk, On.UseAtVenueA,         "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.UseDesk, On.Unknown,             "N   N   N   N   N   N    N   N   N"),
 
         new(CultureCardAction.LookupCard, On.NoTarget,         "N   N   N   N   Y   Y    Y   Y   N"),
-        new(CultureCardAction.LookupCard, On.VenueA,           "N   N   N   N   Y   N    N   N   N"),
-        new(CultureCardAction.LookupCard, On.IntermediaryA,    "N   N   N   N   N   N    Y   N   N"),
+        new(CultureCardAction.LookupCard, On.VenueA,           "N   N   N   N   Y   N    Y   N   N"),
+        new(CultureCardAction.LookupCard, On.OtherVenueA,      "N   N   N   N   N   Y    N   N   N"),
+        new(CultureCardAction.LookupCard, On.IntermediaryA,    "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.LookupCard, On.DistributorA,     "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.LookupCard, On.VenueB,           "N   N   N   N   N   N    N   Y   N"),
         new(CultureCardAction.LookupCard, On.Unknown,          "N   N   N   N   N   N    N   N   N"),
 
         //                                                      Adm Nat CoA DsA VnA VnA2 TiA VnB Ano
         new(CultureCardAction.RecordUse, On.NoTarget,          "N   N   N   N   Y   Y    Y   Y   N"),
-        new(CultureCardAction.RecordUse, On.VenueA,            "N   N   N   N   Y   N    N   N   N"),
+        new(CultureCardAction.RecordUse, On.VenueA,            "N   N   N   N   Y   N    Y   N   N"),
         new(CultureCardAction.RecordUse, On.OtherVenueA,       "N   N   N   N   N   Y    N   N   N"),
-        new(CultureCardAction.RecordUse, On.IntermediaryA,     "N   N   N   N   N   N    Y   N   N"),
+        new(CultureCardAction.RecordUse, On.IntermediaryA,     "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.RecordUse, On.DistributorA,      "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.RecordUse, On.VenueB,            "N   N   N   N   N   N    N   Y   N"),
         new(CultureCardAction.RecordUse, On.Unknown,           "N   N   N   N   N   N    N   N   N"),
 
+        // A use lies on its venue and on the site whose desk recorded it.
         new(CultureCardAction.CancelUse, On.NoTarget,          "N   N   N   N   Y   Y    Y   Y   N"),
         new(CultureCardAction.CancelUse, On.UseAtVenueA,       "N   N   N   N   Y   N    N   N   N"),
-        new(CultureCardAction.CancelUse, On.UseAtIntermediaryA,"N   N   N   N   N   N    Y   N   N"),
+        new(CultureCardAction.CancelUse, On.UseViaIntermediaryA,"N   N   N   N   Y   N    Y   N   N"),
         new(CultureCardAction.CancelUse, On.UseAtVenueB,       "N   N   N   N   N   N    N   Y   N"),
         // A use's target is the use: a site id lies nowhere as a use.
         new(CultureCardAction.CancelUse, On.VenueA,            "N   N   N   N   N   N    N   N   N"),
@@ -76,15 +81,22 @@ public sealed class DeskAccessTests(VakkaFactory app)
 
         //                                                      Adm Nat CoA DsA VnA VnA2 TiA VnB Ano
         new(CultureCardAction.ManageEvents, On.NoTarget,       "N   N   N   N   Y   Y    Y   Y   N"),
-        new(CultureCardAction.ManageEvents, On.VenueA,         "N   N   N   N   Y   N    N   N   N"),
-        new(CultureCardAction.ManageEvents, On.IntermediaryA,  "N   N   N   N   N   N    Y   N   N"),
+        new(CultureCardAction.ManageEvents, On.VenueA,         "N   N   N   N   Y   N    Y   N   N"),
+        new(CultureCardAction.ManageEvents, On.IntermediaryA,  "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.ManageEvents, On.DistributorA,   "N   N   N   N   N   N    N   N   N"),
         new(CultureCardAction.ManageEvents, On.VenueB,         "N   N   N   N   N   N    N   Y   N"),
         new(CultureCardAction.ManageEvents, On.Unknown,        "N   N   N   N   N   N    N   N   N"),
+
+        // Which venues an intermediary serves: the venue's area coordinator (and the national coordinator) decides.
+        new(CultureCardAction.ManageServedVenues, On.NoTarget, "N   Y   Y   N   N   N    N   N   N"),
+        new(CultureCardAction.ManageServedVenues, On.VenueA,   "N   Y   Y   N   N   N    N   N   N"),
+        new(CultureCardAction.ManageServedVenues, On.VenueB,   "N   Y   N   N   N   N    N   N   N"),
+        new(CultureCardAction.ManageServedVenues, On.Unknown,  "N   N   N   N   N   N    N   N   N"),
     ];
 
     private static readonly CultureCardAction[] DeskActions =
-        [CultureCardAction.UseDesk, CultureCardAction.LookupCard, CultureCardAction.RecordUse, CultureCardAction.CancelUse, CultureCardAction.ManageEvents];
+        [CultureCardAction.UseDesk, CultureCardAction.LookupCard, CultureCardAction.RecordUse, CultureCardAction.CancelUse, CultureCardAction.ManageEvents,
+         CultureCardAction.ManageServedVenues];
 
     public static TheoryData<CultureCardAction, Who, On, bool> Cells()
     {
@@ -123,27 +135,37 @@ public sealed class DeskAccessTests(VakkaFactory app)
     }
 
     [Fact]
-    public async Task The_desk_of_an_account_is_its_own_site_and_only_venues_and_intermediaries_have_one()
+    public async Task A_venue_works_its_own_desk_and_an_intermediary_the_desk_of_the_venue_it_serves()
     {
         var world = await World.OfAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         var desks = scope.ServiceProvider.GetRequiredService<DeskSites>();
 
-        foreach (var action in DeskActions.Where(a => a != CultureCardAction.CancelUse))
+        foreach (var action in DeskActions.Where(a => a is not (CultureCardAction.CancelUse or CultureCardAction.ManageServedVenues)))
         foreach (var who in Columns)
         {
-            var desk = await desks.OfAsync(world.Actors[who], action, CancellationToken.None);
+            var desk = await desks.OfAsync(world.Actors[who], action, null, CancellationToken.None);
             var expected = who switch
             {
                 Who.VenueSiteA => world.VenueA.Id,
                 Who.OtherVenueSiteA => world.OtherVenueA.Id,
-                Who.TicketIntermediaryA => world.IntermediaryA.Id,
+                Who.TicketIntermediaryA => world.VenueA.Id, // the only venue it serves
                 Who.VenueSiteB => world.VenueB.Id,
                 _ => (SiteId?)null,
             };
             Assert.True(desk?.Id == expected, $"{who} {action}: desk {desk?.Id} expected {expected}");
-            if (desk is not null) Assert.Equal(who == Who.VenueSiteB ? world.AreaB.Id : world.AreaA.Id, desk.AreaId);
+            if (desk is null) continue;
+            Assert.Equal(who == Who.VenueSiteB ? world.AreaB.Id : world.AreaA.Id, desk.AreaId);
+            Assert.Equal(who == Who.TicketIntermediaryA ? world.IntermediaryA.Id : desk.Id, desk.DeskSiteId);
         }
+
+        // Naming a venue: a venue's account only its own; the intermediary only the venue it serves.
+        var intermediary = world.Actors[Who.TicketIntermediaryA];
+        Assert.Equal(world.VenueA.Id, (await desks.OfAsync(intermediary, CultureCardAction.RecordUse, world.VenueA.Id, CancellationToken.None))?.Id);
+        Assert.Null(await desks.OfAsync(intermediary, CultureCardAction.RecordUse, world.OtherVenueA.Id, CancellationToken.None));
+        Assert.Null(await desks.OfAsync(intermediary, CultureCardAction.RecordUse, world.IntermediaryA.Id, CancellationToken.None));
+        Assert.Null(await desks.OfAsync(world.Actors[Who.VenueSiteA], CultureCardAction.RecordUse, world.OtherVenueA.Id, CancellationToken.None));
+        Assert.Equal(world.VenueA.Id, (await desks.OfAsync(world.Actors[Who.VenueSiteA], CultureCardAction.RecordUse, world.VenueA.Id, CancellationToken.None))?.Id);
     }
 
     /// <summary>Each desk page handler declares the action and the audit event the desk relies on.</summary>
@@ -228,11 +250,15 @@ public sealed class DeskAccessTests(VakkaFactory app)
             var uses = new Dictionary<On, Guid>();
             await app.WithDbAsync(async db =>
             {
-                foreach (var (on, site, area) in new[] { (On.UseAtVenueA, venueA, areaA), (On.UseAtIntermediaryA, intermediaryA, areaA), (On.UseAtVenueB, venueB, areaB) })
+                db.Add(new ServedVenue { IntermediarySiteId = intermediaryA.Id, VenueSiteId = venueA.Id, AddedAt = DateTime.UtcNow });
+                foreach (var (on, site, desk, area) in new[]
+                         {
+                             (On.UseAtVenueA, venueA, venueA, areaA), (On.UseViaIntermediaryA, venueA, intermediaryA, areaA), (On.UseAtVenueB, venueB, venueB, areaB),
+                         })
                 {
                     var use = new CardUse
                     {
-                        Id = UseId.New(), CardId = card.Id, VenueSiteId = site.Id, VenueAreaId = area.Id, EventName = "Testi", Category = UseCategory.Culture,
+                        Id = UseId.New(), CardId = card.Id, VenueSiteId = site.Id, VenueAreaId = area.Id, DeskSiteId = desk.Id, EventName = "Testi", Category = UseCategory.Culture,
                         UseDate = card.IssuedOn, AdultTickets = 1, RecordedAt = DateTime.UtcNow, CardAreaId = card.AreaId, IssuingSiteId = card.IssuingSiteId,
                     };
                     db.Add(use);

@@ -26,6 +26,39 @@ internal static class DeskKit
         return new DeskWorld(area, org, venue, distributor, account);
     }
 
+    /// <summary>A ticket intermediary of the world's area with its site account, serving the world's venue unless told not to.</summary>
+    public static async Task<(Site Site, Account Account)> IntermediaryAsync(VakkaFactory app, DeskWorld world, bool serves = true)
+    {
+        var site = await TestData.SiteAsync(app, world.Organisation, world.Area, SiteType.TicketIntermediary);
+        var account = await TestData.SiteAccountAsync(app, site, Role.TicketIntermediary);
+        if (serves) await ServeAsync(app, site, world.Venue);
+        return (site, account);
+    }
+
+    public static Task ServeAsync(VakkaFactory app, Site intermediary, Site venue) => app.WithDbAsync(async db =>
+    {
+        db.Add(new ServedVenue { IntermediarySiteId = intermediary.Id, VenueSiteId = venue.Id, AddedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>An HTTP client that sends a fresh API key of the site (stored hashed, as the API-key page stores it).</summary>
+    public static async Task<HttpClient> ApiKeyClientAsync(VakkaFactory app, Site site, bool revoked = false)
+    {
+        var key = "vk_test_" + Guid.CreateVersion7().ToString("N");
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new ApiKey
+            {
+                Id = Guid.CreateVersion7(), SiteId = site.Id, Name = "Lippujärjestelmä", Prefix = key[..10], Hash = Vakka.CultureCard.Features.ApiKeys.ApiKeyHandler.Hash(key),
+                CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
+            });
+            await db.SaveChangesAsync();
+        });
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(Vakka.CultureCard.Features.ApiKeys.ApiKeyHandler.Header, key);
+        return client;
+    }
+
     public static Task<AppClient> ClientAsync(VakkaFactory app, DeskWorld world, string language = "en") =>
         AppClient.SignedInAsync(app, world.VenueAccount.UserName!, language: language);
 
@@ -36,7 +69,7 @@ internal static class DeskKit
     public static async Task<HttpResponseMessage> PostAsync(AppClient client, string handler, Dictionary<string, string> fields, string query = "",
         bool fragment = false)
     {
-        var desk = await client.GetPageAsync("/culturecard/desk");
+        var desk = await client.GetPageAsync("/culturecard/desk" + (query.StartsWith("&venueId=", StringComparison.Ordinal) ? "?" + query[1..] : ""));
         var token = desk.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
                     ?? throw new InvalidOperationException($"No desk form ({(int)client.LastResponse!.StatusCode}).");
         var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));

@@ -358,7 +358,7 @@ public sealed class DeskPagesTests(VakkaFactory app)
     [Fact]
     public async Task Another_venue_cannot_cancel_a_use_and_an_unknown_use_is_not_found()
     {
-        var world = await WorldAsync(app, type: SiteType.TicketIntermediary);
+        var world = await WorldAsync(app);
         var other = await WorldAsync(app, world.Area);
         var card = await CardAsync(app, world);
         var client = await ClientAsync(app, world);
@@ -400,9 +400,14 @@ public sealed class DeskPagesTests(VakkaFactory app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
 
-        var intermediary = await WorldAsync(app, area, SiteType.TicketIntermediary);
-        var desk = await (await ClientAsync(app, intermediary)).GetPageAsync("/culturecard/desk");
-        Assert.Contains(intermediary.Venue.Name, desk.QuerySelector("h1")!.TextContent);
+        // An intermediary's own site is no desk: it works the desks of the venues it serves (none yet: it is told so).
+        var venue = await WorldAsync(app, area);
+        var (_, intermediaryAccount) = await IntermediaryAsync(app, venue, serves: false);
+        var intermediaryClient = await AppClient.SignedInAsync(app, intermediaryAccount.UserName!);
+        Assert.Equal("/culturecard/desk/venues", (await intermediaryClient.GetAsync("/culturecard/desk")).Headers.Location!.OriginalString);
+        var choose = await intermediaryClient.GetPageAsync("/culturecard/desk/venues");
+        Assert.Equal(app.Text("CultureCard.Desk.Venues.None"), choose.QuerySelector("[data-testid=desk-venues-none]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Forbidden, (await intermediaryClient.GetAsync($"/culturecard/desk?venueId={venue.Venue.Id}")).StatusCode);
     }
 
     [Fact]

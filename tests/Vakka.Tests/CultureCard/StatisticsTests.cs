@@ -21,7 +21,7 @@ public sealed class StatisticsTests(VakkaFactory app)
     {
         var use = new CardUse
         {
-            Id = UseId.New(), CardId = card.Id, VenueSiteId = venue.Id, VenueAreaId = venueArea.Id, EventName = "Test", Category = category,
+            Id = UseId.New(), CardId = card.Id, VenueSiteId = venue.Id, VenueAreaId = venueArea.Id, DeskSiteId = venue.Id, EventName = "Test", Category = category,
             UseDate = on ?? Today, AdultTickets = adults, ChildTickets = children, InputMethod = InputMethod.Typed, RecordedAt = DateTime.UtcNow,
             CardAreaId = card.AreaId, IssuingSiteId = card.IssuingSiteId, CardType = card.Type, BirthYear = card.BirthYear, Gender = card.Gender,
             LifeSituationId = card.LifeSituationId, PostalArea = card.PostalCode?[..2],

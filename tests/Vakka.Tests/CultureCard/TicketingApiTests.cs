@@ -15,22 +15,7 @@ namespace Vakka.Tests.CultureCard;
 [Collection(AppCollection.Name)]
 public sealed class TicketingApiTests(VakkaFactory app)
 {
-    private async Task<HttpClient> KeyClientAsync(DeskWorld world, bool revoked = false)
-    {
-        var key = "vk_test_" + Guid.CreateVersion7().ToString("N");
-        await app.WithDbAsync(async db =>
-        {
-            db.Add(new ApiKey
-            {
-                Id = Guid.CreateVersion7(), SiteId = world.Venue.Id, Name = "Lippukassa", Prefix = key[..10], Hash = ApiKeyHandler.Hash(key),
-                CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
-            });
-            await db.SaveChangesAsync();
-        });
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add(ApiKeyHandler.Header, key);
-        return client;
-    }
+    private Task<HttpClient> KeyClientAsync(DeskWorld world, bool revoked = false) => DeskKit.ApiKeyClientAsync(app, world.Venue, revoked);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -17,6 +17,8 @@ public enum CultureCardAction
     UseDesk, LookupCard, RecordUse, CancelUse, ManageEvents,
     // Everyone in the network, each for their own scope
     ViewStatistics, ViewNetwork, ManageApiKeys,
+    // The area coordinator: which venues a ticket intermediary serves
+    ManageServedVenues,
 }
 
 /// <summary>
@@ -44,13 +46,15 @@ internal sealed class CultureCardAccessRules : IAccessRules
         r.Action(CultureCardAction.EndCard).AllowOn<CardTargets>(Role.DistributorSite, Role.AreaCoordinator);
         r.Action(CultureCardAction.ReplaceCard).AllowOn<CardTargets>(Role.DistributorSite, Role.AreaCoordinator);
 
-        // Target: the venue site whose desk it is.
-        r.Action(CultureCardAction.UseDesk).AllowOn<SiteTargets>(Role.VenueSite, Role.TicketIntermediary);
-        r.Action(CultureCardAction.LookupCard).AllowOn<SiteTargets>(Role.VenueSite, Role.TicketIntermediary);
-        r.Action(CultureCardAction.RecordUse).AllowOn<SiteTargets>(Role.VenueSite, Role.TicketIntermediary);
-        r.Action(CultureCardAction.ManageEvents).AllowOn<SiteTargets>(Role.VenueSite, Role.TicketIntermediary);
-        // Target: the use; it lies on the venue where it was recorded.
+        // Target: the venue whose desk it is; it lies on itself and on the ticket intermediaries serving it.
+        r.Action(CultureCardAction.UseDesk).AllowOn<DeskTargets>(Role.VenueSite, Role.TicketIntermediary);
+        r.Action(CultureCardAction.LookupCard).AllowOn<DeskTargets>(Role.VenueSite, Role.TicketIntermediary);
+        r.Action(CultureCardAction.RecordUse).AllowOn<DeskTargets>(Role.VenueSite, Role.TicketIntermediary);
+        r.Action(CultureCardAction.ManageEvents).AllowOn<DeskTargets>(Role.VenueSite, Role.TicketIntermediary);
+        // Target: the use; it lies on the venue where it was recorded and on the site whose desk recorded it.
         r.Action(CultureCardAction.CancelUse).AllowOn<UseTargets>(Role.VenueSite, Role.TicketIntermediary);
+        // Target: the venue an intermediary is to serve (or stop serving): its area's coordinator decides.
+        r.Action(CultureCardAction.ManageServedVenues).Allow(Role.NationalCoordinator).AllowOn<SiteTargets>(Role.AreaCoordinator);
 
         r.Action(CultureCardAction.ViewStatistics).Allow(Role.NationalCoordinator)
             .AllowOn<SiteTargets>(Role.AreaCoordinator, Role.DistributorSite, Role.VenueSite, Role.TicketIntermediary);
@@ -91,14 +95,31 @@ internal sealed class CardTargets(VakkaDb db) : ITargetScopes
     }
 }
 
-/// <summary>A use lies on the venue site where it was recorded.</summary>
+/// <summary>
+/// A venue's desk lies on the venue and on each ticket intermediary serving it (so an intermediary's account works the
+/// desks of the venues it serves and no others). Only active venue sites have a desk.
+/// </summary>
+internal sealed class DeskTargets(ISiteDirectory sites, VakkaDb db) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
+    {
+        var site = await sites.GetAsync(new SiteId(target), ct);
+        if (site is not { IsActive: true, Type: SiteType.Venue }) return [];
+        var venue = site.Id;
+        var intermediaries = await db.Set<ServedVenue>().AsNoTracking().Where(s => s.VenueSiteId == venue)
+            .Select(s => s.IntermediarySiteId).ToListAsync(ct);
+        return [Scope.Site(target), .. intermediaries.Select(i => Scope.Site(i.Value))];
+    }
+}
+
+/// <summary>A use lies on the venue where it was recorded, the venue's area, and the site whose desk recorded it.</summary>
 internal sealed class UseTargets(VakkaDb db) : ITargetScopes
 {
     public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
     {
         var id = new UseId(target);
         var use = await db.Set<CardUse>().AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.VenueSiteId, u.VenueAreaId }).FirstOrDefaultAsync(ct);
-        return use is null ? [] : [Scope.Site(use.VenueSiteId.Value), Scope.Area(use.VenueAreaId.Value)];
+            .Select(u => new { u.VenueSiteId, u.VenueAreaId, u.DeskSiteId }).FirstOrDefaultAsync(ct);
+        return use is null ? [] : [Scope.Site(use.VenueSiteId.Value), Scope.Area(use.VenueAreaId.Value), Scope.Site(use.DeskSiteId.Value)];
     }
 }

@@ -28,8 +28,9 @@ public static class TicketingApi
     public sealed record CardCheck(string Code, string Status, bool Valid, Messages Message, string? CardType, DateOnly? ValidUntil,
         int ChildrenAllowed, string? EventId, string? EventName, int? QuotaRemaining, int UsesHereToday);
 
+    /// <param name="VenueId">A ticket intermediary names the venue it records for (it may leave it out if it serves one venue only).</param>
     public sealed record UseRequest(string? Code, Guid? EventId, string? EventName, UseCategory? Category, DateOnly? UseDate,
-        int Children, int Assistants, bool ConfirmRepeat);
+        int Children, int Assistants, bool ConfirmRepeat, Guid? VenueId = null);
 
     public sealed record UseResponse(Guid UseId, string Code, string EventName, int Adults, int Children, int Assistants, int? QuotaRemaining);
 
@@ -43,18 +44,18 @@ public static class TicketingApi
                 AuthenticationSchemes = $"{ApiKeyHandler.SchemeName},{IdentityConstants.ApplicationScheme}",
             });
 
-        api.MapGet("/cards/{code}", async (string code, Guid? eventId, CurrentActor current, DeskSites desks, LookupCard lookup,
+        api.MapGet("/cards/{code}", async (string code, Guid? eventId, Guid? venueId, CurrentActor current, DeskSites desks, LookupCard lookup,
                 TextCatalog texts, IStringLocalizer localizer, CancellationToken ct) =>
             {
-                var desk = await desks.OfAsync(await current.GetAsync(ct), CultureCardAction.LookupCard, ct);
-                if (desk is null) return Forbidden(localizer);
+                var choice = await desks.ChooseAsync(await current.GetAsync(ct), CultureCardAction.LookupCard, VenueOf(venueId), ct);
+                if (choice.Desk is not { } desk) return NoDesk(choice, venueId, localizer);
                 var result = await lookup.HandleAsync(desk, new LookupCard.Query(code, eventId is { } e ? new EventId(e) : null), ct);
                 if (!result.IsOk) return result.ToProblem(localizer);
                 var a = result.Value;
                 return TypedResults.Ok(new CardCheck(a.Code, a.MachineCode, a.IsValid, MessagesOf(texts, a.MessageKey, a.MessageArgs),
                     a.CardType?.ToString(), a.ValidUntil, a.ChildrenAllowed, a.EventId?.ToString(), a.EventName, a.QuotaRemaining, a.UsesHereToday));
             })
-            .WithSummary("Check a card: its status (CARD_VALID, CARD_EXPIRED, CARD_ENDED, CARD_NOT_FOUND, CHECK_CHARACTER_INVALID, NOT_IN_NETWORK, QUOTA_FULL), children allowed and the event's remaining quota")
+            .WithSummary("Check a card (a ticket intermediary adds venueId): its status (CARD_VALID, CARD_EXPIRED, CARD_ENDED, CARD_NOT_FOUND, CHECK_CHARACTER_INVALID, NOT_IN_NETWORK, QUOTA_FULL), children allowed and the event's remaining quota")
             .Produces<CardCheck>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(CultureCardAction.LookupCard).Audited(CultureCardAudit.CardLookup);
 
@@ -62,8 +63,8 @@ public static class TicketingApi
                 TextCatalog texts, IStringLocalizer localizer, CancellationToken ct) =>
             {
                 var actor = await current.GetAsync(ct);
-                var desk = await desks.OfAsync(actor, CultureCardAction.RecordUse, ct);
-                if (desk is null) return Forbidden(localizer);
+                var choice = await desks.ChooseAsync(actor, CultureCardAction.RecordUse, VenueOf(body.VenueId), ct);
+                if (choice.Desk is not { } desk) return NoDesk(choice, body.VenueId, localizer);
                 var key = http.Request.Headers["Idempotency-Key"].ToString();
                 if (key.Length > 100) return Result.Invalid("idempotencyKey", "Validation.TooLong", "Idempotency-Key", 100).ToProblem(localizer);
                 var form = new RecordUseForm
@@ -84,7 +85,7 @@ public static class TicketingApi
                     _ => TypedResults.UnprocessableEntity(new Refusal(r.Answer.MachineCode, MessagesOf(texts, r.Answer.MessageKey, r.Answer.MessageArgs))),
                 };
             })
-            .WithSummary("Record a use: one adult (or the community card's employee), children up to the card's limit, assistants free. Send an Idempotency-Key header so that a retry records one use.")
+            .WithSummary("Record a use (a ticket intermediary names the venue in venueId): one adult (or the community card's employee), children up to the card's limit, assistants free. Send an Idempotency-Key header so that a retry records one use.")
             .Produces<UseResponse>(StatusCodes.Status201Created).Produces<Refusal>(StatusCodes.Status422UnprocessableEntity)
             .Produces<Refusal>(StatusCodes.Status409Conflict).ProducesValidationProblem()
             .Requires(CultureCardAction.RecordUse).Audited(CultureCardAudit.UseRecord);
@@ -102,8 +103,13 @@ public static class TicketingApi
         return endpoints;
     }
 
-    private static IResult Forbidden(IStringLocalizer texts) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: texts["CultureCard.Api.NoDesk"]);
+    private static Vakka.Platform.Ids.SiteId? VenueOf(Guid? id) => id is { } v ? new Vakka.Platform.Ids.SiteId(v) : null;
+
+    /// <summary>No desk: an intermediary serving several venues that named none is asked to name one; anyone else is refused.</summary>
+    private static IResult NoDesk(DeskChoice choice, Guid? venueId, IStringLocalizer texts) =>
+        venueId is null && choice.Venues.Count > 1
+            ? Result.Invalid("venueId", "CultureCard.Api.VenueRequired").ToProblem(texts)
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: texts["CultureCard.Api.NoDesk"]);
 
     private static Messages MessagesOf(TextCatalog texts, string key, object[] args)
     {

@@ -7,5 +7,5 @@ public enum CultureCardAudit
     LifeSituationList, LifeSituationUpdate, AreaRulesRead, AreaRulesUpdate,
     CardRegister, CardList, CardRead, CardExtend, CardChange, CardEnd, CardReplace,
     DeskOpen, CardLookup, UseRecord, UseCancel, EventList, EventSave, TodayRead,
-    StatisticsRead, StatisticsExport, NetworkRead, ApiKeyList, ApiKeyCreate, ApiKeyRevoke,
+    StatisticsRead, StatisticsExport, NetworkRead, ApiKeyList, ApiKeyCreate, ApiKeyRevoke, VenueServe, VenueUnserve,
 }

@@ -105,7 +105,14 @@ internal sealed class CultureCardModel : IModuleModel
             e.HasIndex(u => new { u.CardId, u.UseDate });
             e.HasIndex(u => new { u.VenueSiteId, u.UseDate });
             e.HasIndex(u => new { u.EventId });
-            e.HasIndex(u => new { u.VenueSiteId, u.IdempotencyKey }).IsUnique();
+            e.HasIndex(u => new { u.DeskSiteId, u.IdempotencyKey }).IsUnique();
+        });
+
+        builder.Entity<ServedVenue>(e =>
+        {
+            e.ToTable("cc_served_venue");
+            e.HasKey(s => new { s.IntermediarySiteId, s.VenueSiteId });
+            e.HasIndex(s => s.VenueSiteId);
         });
 
         builder.Entity<ApiKey>(e =>

@@ -38,6 +38,18 @@ public sealed class LifeSituation
     public string Name(string language) => language switch { "sv" => NameSv, "en" => NameEn, _ => NameFi };
 }
 
+/// <summary>
+/// A ticket intermediary sells a venue's Kaikukortti tickets: it records uses at that venue's desk (its own pages or
+/// its API key). The venue's area coordinator decides; the intermediary may be of any area (a national ticket seller).
+/// </summary>
+public sealed class ServedVenue
+{
+    public SiteId IntermediarySiteId { get; set; }
+    public SiteId VenueSiteId { get; set; }
+    public DateTime AddedAt { get; set; }
+    public AccountId? AddedBy { get; set; }
+}
+
 public enum BatchKind { New, Legacy }
 
 /// <summary>A print run of card IDs for an area (or an import of an old local series).</summary>

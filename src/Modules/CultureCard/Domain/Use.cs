@@ -34,6 +34,8 @@ public sealed class CardUse
     public CardId CardId { get; set; }
     public SiteId VenueSiteId { get; set; }
     public AreaId VenueAreaId { get; set; }
+    /// <summary>The site whose desk or API key recorded the use: the venue itself, or a ticket intermediary serving it.</summary>
+    public SiteId DeskSiteId { get; set; }
     public EventId? EventId { get; set; }
     public string EventName { get; set; } = "";
     public UseCategory Category { get; set; }
@@ -44,7 +46,7 @@ public sealed class CardUse
     public InputMethod InputMethod { get; set; }
     public DateTime RecordedAt { get; set; }
     public AccountId? RecordedBy { get; set; }
-    /// <summary>Set by API callers so that a retried request records one use.</summary>
+    /// <summary>Set by API callers so that a retried request records one use (unique for the desk site).</summary>
     public string? IdempotencyKey { get; set; }
 
     public DateTime? CancelledAt { get; set; }

@@ -170,7 +170,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                         : card.ChildrenCount > 0 && random.NextDouble() < 0.19 ? random.Next(1, card.ChildrenCount + 1) : 0;
                     var use = new CardUse
                     {
-                        Id = UseId.New(), CardId = card.Id, VenueSiteId = venue.Id, VenueAreaId = venueArea.Id,
+                        Id = UseId.New(), CardId = card.Id, VenueSiteId = venue.Id, VenueAreaId = venueArea.Id, DeskSiteId = venue.Id,
                         EventName = EventNameOf(category, random), Category = category, UseDate = useDate, AdultTickets = 1,
                         ChildTickets = children, AssistantTickets = random.NextDouble() < 0.02 ? 1 : 0,
                         InputMethod = random.NextDouble() < 0.7 ? InputMethod.Scanner : random.NextDouble() < 0.5 ? InputMethod.Camera : InputMethod.Typed,

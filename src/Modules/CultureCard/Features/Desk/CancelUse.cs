@@ -9,8 +9,8 @@ using Vakka.Platform.Results;
 namespace Vakka.CultureCard.Features.Desk;
 
 /// <summary>
-/// Cancels a use on the day it was recorded, at the venue that recorded it, with a reason from the list (never free
-/// text). The use stays in the register, marked cancelled, and no longer counts anywhere; the card's history gets a line.
+/// Cancels a use on the day it was recorded, by the venue or by the ticket intermediary that recorded it, with a reason
+/// from the list (never free text). The use stays in the register, marked cancelled, and no longer counts anywhere; the card's history gets a line.
 /// </summary>
 public sealed class CancelUse(VakkaDb db, CardHistory history, CardClock clock, AuditContext audit)
 {
@@ -18,7 +18,8 @@ public sealed class CancelUse(VakkaDb db, CardHistory history, CardClock clock, 
     {
         var use = await db.Set<CardUse>().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (use is null) return Result.NotFound();
-        if (actor.SiteId != use.VenueSiteId.Value) return Result.Forbidden(); // the declaration already checked; kept as a rule
+        // The declaration already checked; kept as a rule: the venue, or the intermediary whose desk recorded the use.
+        if (actor.SiteId != use.VenueSiteId.Value && actor.SiteId != use.DeskSiteId.Value) return Result.Forbidden();
         audit.Subject(use.CardId.Value);
         if (reason is not { } why || !Enum.IsDefined(why)) return Result.Invalid("Reason", "CultureCard.Desk.CancelReasonRequired");
 

@@ -32,8 +32,10 @@ public sealed class OpenDesk(VakkaDb db, AreaRulesReader rules, CardClock clock,
         var events = await TodaysEventsAsync(db, desk, today, ct);
         var since = HelsinkiTime.ToUtc(today);
         var now = clock.UtcNow;
-        var recent = await db.Set<CardUse>().AsNoTracking()
-            .Where(u => u.VenueSiteId == desk.Id && u.RecordedAt >= since && u.RecordedAt <= now)
+        var uses = db.Set<CardUse>().AsNoTracking().Where(u => u.VenueSiteId == desk.Id);
+        if (desk.IsIntermediary) uses = uses.Where(u => u.DeskSiteId == desk.DeskSiteId); // an intermediary sees (and may cancel) its own
+        var recent = await uses
+            .Where(u => u.RecordedAt >= since && u.RecordedAt <= now)
             .OrderByDescending(u => u.RecordedAt).Take(RecentCount)
             .Join(db.Set<Card>(), u => u.CardId, c => c.Id, (u, c) => new
             {
@@ -43,8 +45,7 @@ public sealed class OpenDesk(VakkaDb db, AreaRulesReader rules, CardClock clock,
         foreach (var r in recent) audit.Subject(r.CardId.Value);
 
         var last = recent.FirstOrDefault(r => r.CancelReason is null);
-        var lastCategory = last?.Category ?? await db.Set<CardUse>().Where(u => u.VenueSiteId == desk.Id)
-            .OrderByDescending(u => u.RecordedAt).Select(u => (UseCategory?)u.Category).FirstOrDefaultAsync(ct);
+        var lastCategory = last?.Category ?? await uses.OrderByDescending(u => u.RecordedAt).Select(u => (UseCategory?)u.Category).FirstOrDefaultAsync(ct);
         var earliest = today.AddDays(-(await rules.ForAsync(desk.AreaId, ct)).UseBackdateDays);
         return new DeskBoard(desk, today, earliest, events, lastCategory, last is { EventId: null } ? last.EventName : null,
             recent.Select(r => new RecentUse(r.Id, r.Code, r.EventName, r.AdultTickets, r.ChildTickets, r.AssistantTickets, r.RecordedAt, r.CancelReason)).ToList());

@@ -106,7 +106,7 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
 
         var use = new CardUse
         {
-            Id = UseId.New(), CardId = card.Id, VenueSiteId = desk.Id, VenueAreaId = desk.AreaId,
+            Id = UseId.New(), CardId = card.Id, VenueSiteId = desk.Id, VenueAreaId = desk.AreaId, DeskSiteId = desk.DeskSiteId,
             EventId = venueEvent?.Id, EventName = name, Category = category!.Value, UseDate = day,
             AdultTickets = form.Adults, ChildTickets = form.Children, AssistantTickets = form.Assistants,
             InputMethod = form.Method, RecordedAt = clock.UtcNow, RecordedBy = actor.AccountId,
@@ -131,10 +131,10 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
         return new RecordUseResult(RecordStatus.Recorded, answer, use.Id, name, form.Adults, form.Children, form.Assistants, remaining);
     }
 
-    /// <summary>A use this desk already recorded under the key: answered again as it was, nothing recorded twice.</summary>
+    /// <summary>A use this desk site already recorded under the key: answered again as it was, nothing recorded twice.</summary>
     private async Task<RecordUseResult?> ReplayAsync(DeskSite desk, string key, CancellationToken ct)
     {
-        var use = await db.Set<CardUse>().AsNoTracking().FirstOrDefaultAsync(u => u.VenueSiteId == desk.Id && u.IdempotencyKey == key, ct);
+        var use = await db.Set<CardUse>().AsNoTracking().FirstOrDefaultAsync(u => u.DeskSiteId == desk.DeskSiteId && u.IdempotencyKey == key, ct);
         if (use is null) return null;
         var code = await db.Set<Card>().Where(c => c.Id == use.CardId).Select(c => c.Code).FirstAsync(ct);
         audit.Target(use.Id.Value).Subject(use.CardId.Value);

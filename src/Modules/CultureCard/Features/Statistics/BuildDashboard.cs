@@ -114,14 +114,17 @@ public sealed class BuildDashboard(VakkaDb db, ISiteDirectory sites)
     private static StatRow Hide(StatisticsScope scope, StatRow row, int cardholders) =>
         scope.HideSmallCells && cardholders is > 0 and < Privacy.MinimumCardholders ? row with { Values = row.Values.Select(_ => (long?)null).ToList() } : row;
 
-    /// <summary>The uses a scope sees: all; an area's venues' and an area's cards' uses; a site's own (as venue or as issuer).</summary>
+    /// <summary>
+    /// The uses a scope sees: all; an area's venues' and an area's cards' uses; a site's own (as venue, as issuer, or as
+    /// the ticket intermediary that recorded them).
+    /// </summary>
     private IQueryable<CardUse> Uses(StatisticsScope scope)
     {
         var uses = db.Set<CardUse>().AsNoTracking();
         return scope.Level switch
         {
             ScopeLevel.Area => uses.Where(u => u.VenueAreaId == scope.Area!.Value || u.CardAreaId == scope.Area.Value),
-            ScopeLevel.Site => uses.Where(u => u.VenueSiteId == scope.Site!.Value || u.IssuingSiteId == scope.Site.Value),
+            ScopeLevel.Site => uses.Where(u => u.VenueSiteId == scope.Site!.Value || u.IssuingSiteId == scope.Site.Value || u.DeskSiteId == scope.Site.Value),
             _ => uses,
         };
     }

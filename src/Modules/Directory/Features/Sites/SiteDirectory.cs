@@ -37,6 +37,9 @@ internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
     public async Task<IReadOnlyList<SiteInfo>> InAreaAsync(AreaId area, CancellationToken ct) =>
         await Sites.Where(s => s.AreaId == area).OrderBy(s => s.Name).Select(ToInfo).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<SiteInfo>> ActiveOfTypeAsync(SiteType type, CancellationToken ct) =>
+        await Sites.Where(s => s.Type == type && s.IsActive).OrderBy(s => s.Name).Select(ToInfo).ToListAsync(ct);
+
     public async Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct)
     {
         if (areaCache.TryGetValue(id, out var known)) return known;

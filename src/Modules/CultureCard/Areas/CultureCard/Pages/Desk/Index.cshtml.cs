@@ -15,7 +15,7 @@ namespace Vakka.CultureCard.Areas.CultureCard.Pages.Desk;
 /// The ticket desk. Every answer is a full page without JavaScript; the desk's script asks for the same handlers with
 /// <see cref="FragmentHeader"/> and gets only the changing parts (the answer, the form, the recent uses).
 /// </summary>
-public sealed class IndexModel(DeskSites desks, OpenDesk open, LookupCard lookup, RecordUse record, CancelUse cancel) : VakkaPageModel
+public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse record, CancelUse cancel) : DeskPageModel
 {
     public const string FragmentHeader = "X-Desk-Fragment";
 
@@ -29,12 +29,12 @@ public sealed class IndexModel(DeskSites desks, OpenDesk open, LookupCard lookup
     public bool ShowRecordForm { get; private set; }
 
     [Requires(CultureCardAction.UseDesk), Audited(CultureCardAudit.DeskOpen)]
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await OpenAsync(CultureCardAction.UseDesk, ct) is not null ? Respond() : StatusCode(403);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await OpenAsync(CultureCardAction.UseDesk, ct) is not null ? Respond() : refusal!;
 
     [Requires(CultureCardAction.LookupCard), Audited(CultureCardAudit.CardLookup)]
     public async Task<IActionResult> OnPostLookupAsync([Bind(Prefix = "Lookup")] LookupForm input, CancellationToken ct)
     {
-        if (await OpenAsync(CultureCardAction.LookupCard, ct) is not { } desk) return StatusCode(403);
+        if (await OpenAsync(CultureCardAction.LookupCard, ct) is not { } desk) return refusal!;
         Lookup = input;
         if (!ModelState.IsValid)
         {
@@ -54,7 +54,7 @@ public sealed class IndexModel(DeskSites desks, OpenDesk open, LookupCard lookup
     [Requires(CultureCardAction.RecordUse), Audited(CultureCardAudit.UseRecord)]
     public async Task<IActionResult> OnPostRecordAsync([Bind(Prefix = "Record")] RecordUseForm form, CancellationToken ct)
     {
-        if (await OpenAsync(CultureCardAction.RecordUse, ct) is not { } desk) return StatusCode(403);
+        if (await OpenAsync(CultureCardAction.RecordUse, ct) is not { } desk) return refusal!;
         Record = form;
         Lookup = new LookupForm { EventId = form.EventId, Method = form.Method };
         Result<RecordUseResult>? done = ModelState.IsValid ? await record.HandleAsync(await ActorAsync(), desk, form, ct) : null;
@@ -88,7 +88,7 @@ public sealed class IndexModel(DeskSites desks, OpenDesk open, LookupCard lookup
     [Requires(CultureCardAction.CancelUse, Target = "id"), Audited(CultureCardAudit.UseCancel)]
     public async Task<IActionResult> OnPostCancelAsync([FromQuery] UseId id, CancelReason? reason, CancellationToken ct)
     {
-        if (await OpenAsync(CultureCardAction.UseDesk, ct) is not { } desk) return StatusCode(403);
+        if (await OpenAsync(CultureCardAction.UseDesk, ct) is not { } desk) return refusal!;
         var cancelled = await cancel.HandleAsync(await ActorAsync(), id, reason, ct);
         if (cancelled.Kind is ResultKind.NotFound or ResultKind.Forbidden) return Failure(cancelled)!;
         if (!cancelled.IsOk) Audit.Outcome(AuditOutcome.Invalid);
@@ -111,10 +111,12 @@ public sealed class IndexModel(DeskSites desks, OpenDesk open, LookupCard lookup
     private DeskStatus InputProblem(Result result) => DeskStatus.Warn(Texts["CultureCard.Desk.CheckInput"],
         string.Join(" ", result.Errors.Select(e => Texts[e.Key, e.Args].Value)), "INPUT_INVALID");
 
+    private IActionResult? refusal;
+
     private async Task<DeskSite?> OpenAsync(Enum action, CancellationToken ct)
     {
-        if (await desks.OfAsync(await ActorAsync(), action, ct) is not { } desk) return null;
-        Audit.Target(desk.Id.Value);
+        (var desk, refusal) = await DeskAsync(action, ct);
+        if (desk is null) return null;
         Board = await open.HandleAsync(desk, ct);
         return desk;
     }

@@ -7,7 +7,7 @@ using Vakka.Platform.Web;
 
 namespace Vakka.CultureCard.Areas.CultureCard.Pages.Desk.Events;
 
-public sealed class IndexModel(DeskSites desks, ListEvents list) : VakkaPageModel
+public sealed class IndexModel(ListEvents list) : DeskPageModel
 {
     [BindProperty(SupportsGet = true)] public bool Past { get; set; }
     public DeskSite Desk { get; private set; } = default!;
@@ -16,9 +16,9 @@ public sealed class IndexModel(DeskSites desks, ListEvents list) : VakkaPageMode
     [Requires(CultureCardAction.ManageEvents), Audited(CultureCardAudit.EventList)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await desks.OfAsync(await ActorAsync(), CultureCardAction.ManageEvents, ct) is not { } desk) return StatusCode(403);
+        var (desk, refusal) = await DeskAsync(CultureCardAction.ManageEvents, ct);
+        if (desk is null) return refusal;
         Desk = desk;
-        Audit.Target(desk.Id.Value);
         Rows = await list.HandleAsync(desk, Past, ct);
         return Page();
     }
