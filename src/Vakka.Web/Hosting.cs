@@ -193,6 +193,12 @@ public static class Hosting
             var generated = await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.CardDemoData>()
                 .LoadIfEmptyAsync(new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.NetworkDemoData>().LoadIfEmptyAsync(generated, CancellationToken.None);
+            if (generated)
+            {
+                // The generated uses as the desk would have left them: each card's first use, and the statistics rollup.
+                await CultureCard.Features.Shared.CardFirstUse.RecomputeAllAsync(db, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Statistics.RefreshStatistics>().HandleAsync(CancellationToken.None);
+            }
         }
     }
 

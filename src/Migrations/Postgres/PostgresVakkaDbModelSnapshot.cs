@@ -266,6 +266,10 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("ended_on");
 
+                    b.Property<DateOnly?>("FirstUsedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_used_on");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -328,11 +332,26 @@ namespace Vakka.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_cc_card_code");
 
+                    b.HasIndex("FirstUsedOn")
+                        .HasDatabaseName("ix_cc_card_first_used_on");
+
+                    b.HasIndex("IssuedOn")
+                        .HasDatabaseName("ix_cc_card_issued_on");
+
+                    b.HasIndex("AreaId", "FirstUsedOn")
+                        .HasDatabaseName("ix_cc_card_area_id_first_used_on");
+
                     b.HasIndex("AreaId", "IssuedOn")
                         .HasDatabaseName("ix_cc_card_area_id_issued_on");
 
+                    b.HasIndex("IssuingSiteId", "FirstUsedOn")
+                        .HasDatabaseName("ix_cc_card_issuing_site_id_first_used_on");
+
                     b.HasIndex("IssuingSiteId", "IssuedOn")
                         .HasDatabaseName("ix_cc_card_issuing_site_id_issued_on");
+
+                    b.HasIndex("Status", "ValidUntil")
+                        .HasDatabaseName("ix_cc_card_status_valid_until");
 
                     b.ToTable("cc_card", (string)null);
                 });
@@ -578,8 +597,14 @@ namespace Vakka.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_cc_use");
 
+                    b.HasIndex("CancelledAt")
+                        .HasDatabaseName("ix_cc_use_cancelled_at");
+
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_cc_use_event_id");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_cc_use_recorded_at");
 
                     b.HasIndex("CardId", "UseDate")
                         .HasDatabaseName("ix_cc_use_card_id_use_date");
@@ -587,6 +612,9 @@ namespace Vakka.Migrations.Postgres
                     b.HasIndex("DeskSiteId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_cc_use_desk_site_id_idempotency_key");
+
+                    b.HasIndex("IssuingSiteId", "UseDate")
+                        .HasDatabaseName("ix_cc_use_issuing_site_id_use_date");
 
                     b.HasIndex("VenueSiteId", "UseDate")
                         .HasDatabaseName("ix_cc_use_venue_site_id_use_date");
@@ -759,6 +787,69 @@ namespace Vakka.Migrations.Postgres
                         .HasDatabaseName("ix_cc_served_venue_venue_site_id");
 
                     b.ToTable("cc_served_venue", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.StatMonth", b =>
+                {
+                    b.Property<string>("Dim")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("dim");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("VenueAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_area_id");
+
+                    b.Property<Guid>("CardAreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_area_id");
+
+                    b.Property<long>("Adults")
+                        .HasColumnType("bigint")
+                        .HasColumnName("adults");
+
+                    b.Property<long>("Assistants")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assistants");
+
+                    b.Property<long>("Children")
+                        .HasColumnType("bigint")
+                        .HasColumnName("children");
+
+                    b.HasKey("Dim", "Month", "Key", "VenueAreaId", "CardAreaId")
+                        .HasName("pk_cc_stat_month");
+
+                    b.ToTable("cc_stat_month", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.StatRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("UpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("up_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_stat_rollup_state");
+
+                    b.ToTable("cc_stat_rollup_state", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.CultureCard.Domain.VenueEvent", b =>

@@ -257,6 +257,10 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ended_on");
 
+                    b.Property<DateOnly?>("FirstUsedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_used_on");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
@@ -319,11 +323,26 @@ namespace Vakka.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_cc_card_code");
 
+                    b.HasIndex("FirstUsedOn")
+                        .HasDatabaseName("ix_cc_card_first_used_on");
+
+                    b.HasIndex("IssuedOn")
+                        .HasDatabaseName("ix_cc_card_issued_on");
+
+                    b.HasIndex("AreaId", "FirstUsedOn")
+                        .HasDatabaseName("ix_cc_card_area_id_first_used_on");
+
                     b.HasIndex("AreaId", "IssuedOn")
                         .HasDatabaseName("ix_cc_card_area_id_issued_on");
 
+                    b.HasIndex("IssuingSiteId", "FirstUsedOn")
+                        .HasDatabaseName("ix_cc_card_issuing_site_id_first_used_on");
+
                     b.HasIndex("IssuingSiteId", "IssuedOn")
                         .HasDatabaseName("ix_cc_card_issuing_site_id_issued_on");
+
+                    b.HasIndex("Status", "ValidUntil")
+                        .HasDatabaseName("ix_cc_card_status_valid_until");
 
                     b.ToTable("cc_card", (string)null);
                 });
@@ -569,8 +588,14 @@ namespace Vakka.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_cc_use");
 
+                    b.HasIndex("CancelledAt")
+                        .HasDatabaseName("ix_cc_use_cancelled_at");
+
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_cc_use_event_id");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_cc_use_recorded_at");
 
                     b.HasIndex("CardId", "UseDate")
                         .HasDatabaseName("ix_cc_use_card_id_use_date");
@@ -578,6 +603,9 @@ namespace Vakka.Migrations.Sqlite
                     b.HasIndex("DeskSiteId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_cc_use_desk_site_id_idempotency_key");
+
+                    b.HasIndex("IssuingSiteId", "UseDate")
+                        .HasDatabaseName("ix_cc_use_issuing_site_id_use_date");
 
                     b.HasIndex("VenueSiteId", "UseDate")
                         .HasDatabaseName("ix_cc_use_venue_site_id_use_date");
@@ -750,6 +778,69 @@ namespace Vakka.Migrations.Sqlite
                         .HasDatabaseName("ix_cc_served_venue_venue_site_id");
 
                     b.ToTable("cc_served_venue", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.StatMonth", b =>
+                {
+                    b.Property<string>("Dim")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dim");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("VenueAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_area_id");
+
+                    b.Property<Guid>("CardAreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_area_id");
+
+                    b.Property<long>("Adults")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adults");
+
+                    b.Property<long>("Assistants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assistants");
+
+                    b.Property<long>("Children")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children");
+
+                    b.HasKey("Dim", "Month", "Key", "VenueAreaId", "CardAreaId")
+                        .HasName("pk_cc_stat_month");
+
+                    b.ToTable("cc_stat_month", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.StatRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("UpTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("up_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cc_stat_rollup_state");
+
+                    b.ToTable("cc_stat_rollup_state", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.CultureCard.Domain.VenueEvent", b =>

@@ -70,6 +70,12 @@ internal sealed class CultureCardModel : IModuleModel
             e.HasIndex(c => c.Code).IsUnique(); // one registration per ID, even when two sites try at once
             e.HasIndex(c => new { c.AreaId, c.IssuedOn });
             e.HasIndex(c => new { c.IssuingSiteId, c.IssuedOn });
+            // The statistics: cards registered and taken into use in a period, active cards.
+            e.HasIndex(c => c.IssuedOn);
+            e.HasIndex(c => c.FirstUsedOn);
+            e.HasIndex(c => new { c.AreaId, c.FirstUsedOn });
+            e.HasIndex(c => new { c.IssuingSiteId, c.FirstUsedOn });
+            e.HasIndex(c => new { c.Status, c.ValidUntil });
         });
 
         builder.Entity<CardEvent>(e =>
@@ -106,6 +112,10 @@ internal sealed class CultureCardModel : IModuleModel
             e.HasIndex(u => new { u.VenueSiteId, u.UseDate });
             e.HasIndex(u => new { u.EventId });
             e.HasIndex(u => new { u.DeskSiteId, u.IdempotencyKey }).IsUnique();
+            // The statistics' live part: what was recorded or cancelled since the rollup; a site's own uses.
+            e.HasIndex(u => u.RecordedAt);
+            e.HasIndex(u => u.CancelledAt);
+            e.HasIndex(u => new { u.IssuingSiteId, u.UseDate });
         });
 
         builder.Entity<ServedVenue>(e =>
@@ -113,6 +123,22 @@ internal sealed class CultureCardModel : IModuleModel
             e.ToTable("cc_served_venue");
             e.HasKey(s => new { s.IntermediarySiteId, s.VenueSiteId });
             e.HasIndex(s => s.VenueSiteId);
+        });
+
+        builder.Entity<StatMonth>(e =>
+        {
+            e.ToTable("cc_stat_month");
+            e.HasKey(s => new { s.Dim, s.Month, s.Key, s.VenueAreaId, s.CardAreaId });
+            e.Property(s => s.Dim).HasMaxLength(10);
+            e.Property(s => s.Key).HasMaxLength(40);
+        });
+
+        builder.Entity<StatRollupState>(e =>
+        {
+            e.ToTable("cc_stat_rollup_state");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
 
         builder.Entity<ApiKey>(e =>

@@ -42,6 +42,8 @@ public sealed class Card : IVersioned
     public int? GroupSize { get; set; }
 
     public DateTime CreatedAt { get; set; }
+    /// <summary>The day of the card's first use that was not cancelled (kept by the desk): "taken into use" in the statistics.</summary>
+    public DateOnly? FirstUsedOn { get; set; }
     public int Version { get; set; }
 
     /// <summary>Tickets for children the card allows on one use.</summary>

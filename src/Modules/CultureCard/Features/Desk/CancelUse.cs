@@ -27,6 +27,7 @@ public sealed class CancelUse(VakkaDb db, CardHistory history, CardClock clock, 
         if (!cancelled.IsOk) return cancelled;
         history.Add(use.CardId, CardEventKind.UseCancelled, actor, e => e.UseId = use.Id);
         await db.SaveChangesAsync(ct);
+        await CardFirstUse.RecomputeAsync(db, use.CardId, ct);
         return Result.Ok();
     }
 }

@@ -41,3 +41,23 @@ public sealed class CardClock(TimeProvider clock)
     public DateOnly Today => HelsinkiTime.Today(clock);
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 }
+
+/// <summary>
+/// Keeps <see cref="Card.FirstUsedOn"/> (the statistics' "taken into use") true with the uses: set on a use before it,
+/// read again from the uses when one is cancelled. Single statements in the caller's transaction.
+/// </summary>
+public static class CardFirstUse
+{
+    public static Task RecordedAsync(VakkaDb db, CardId card, DateOnly day, CancellationToken ct) =>
+        db.Set<Card>().Where(c => c.Id == card && (c.FirstUsedOn == null || c.FirstUsedOn > day))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstUsedOn, day), ct);
+
+    public static Task RecomputeAsync(VakkaDb db, CardId card, CancellationToken ct) => Recompute(db, db.Set<Card>().Where(c => c.Id == card), ct);
+
+    /// <summary>Every card at once (after generated data is loaded).</summary>
+    public static Task RecomputeAllAsync(VakkaDb db, CancellationToken ct) => Recompute(db, db.Set<Card>(), ct);
+
+    private static Task Recompute(VakkaDb db, IQueryable<Card> cards, CancellationToken ct) =>
+        cards.ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstUsedOn,
+            c => db.Set<CardUse>().Where(u => u.CardId == c.Id && u.CancelledAt == null).Min(u => (DateOnly?)u.UseDate)), ct);
+}

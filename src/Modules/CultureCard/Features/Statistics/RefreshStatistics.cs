@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Vakka.CultureCard.Domain;
+using Vakka.Platform.Data;
+using Vakka.Platform.Ids;
+using Vakka.Platform.Jobs;
+
+namespace Vakka.CultureCard.Features.Statistics;
+
+/// <summary>
+/// Brings the statistics rollup (<see cref="StatMonth"/>) up to a little before now: adds the uses recorded since the
+/// last run (unless already cancelled) and takes away the older uses cancelled since. The dashboard adds what happened
+/// after <see cref="StatRollupState.UpTo"/> from the uses themselves, so the numbers are exact whether this ran a
+/// minute or a week ago; running it keeps that live part small. <see cref="Margin"/> keeps a request still
+/// committing its use out of the window (a use's time is taken just before its transaction commits).
+/// </summary>
+public sealed class RefreshStatistics(VakkaDb db, TimeProvider clock)
+{
+    public static readonly TimeSpan Margin = TimeSpan.FromMinutes(2);
+    private static readonly DateTime Beginning = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Returns how many rollup cells changed.</summary>
+    public async Task<int> HandleAsync(CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One run at a time: the state row's lock (a no-op update) makes a second run wait and then start from here.
+        if (await db.Set<StatRollupState>().Where(s => s.Id == StatRollupState.SingletonId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct) == 0)
+        {
+            db.Add(new StatRollupState { UpTo = Beginning });
+            await db.SaveChangesAsync(ct);
+        }
+        var state = await db.Set<StatRollupState>().SingleAsync(s => s.Id == StatRollupState.SingletonId, ct);
+        var from = state.UpTo;
+        var to = clock.GetUtcNow().UtcDateTime - Margin;
+        if (to <= from) return 0;
+
+        var uses = db.Set<CardUse>().AsNoTracking();
+        var added = uses.Where(u => u.RecordedAt >= from && u.RecordedAt < to && (u.CancelledAt == null || u.CancelledAt >= to));
+        var cancelled = uses.Where(u => u.RecordedAt < from && u.CancelledAt >= from && u.CancelledAt < to);
+        var deltas = new Dictionary<(string Dim, DateOnly Month, string Key, AreaId Venue, AreaId Card), UseCounts>();
+        foreach (var dim in Dim.Rolled)
+        {
+            foreach (var a in await dim.ByGrainAsync(added, ct)) Add(dim.Name, a, a.Counts);
+            foreach (var a in await dim.ByGrainAsync(cancelled, ct)) Add(dim.Name, a, UseCounts.Zero.Minus(a.Counts));
+        }
+
+        var months = deltas.Keys.Select(k => k.Month).Distinct().ToList();
+        var cells = (await db.Set<StatMonth>().Where(s => months.Contains(s.Month)).ToListAsync(ct))
+            .ToDictionary(s => (s.Dim, s.Month, s.Key, s.VenueAreaId, s.CardAreaId));
+        foreach (var (k, d) in deltas)
+        {
+            if (!cells.TryGetValue(k, out var cell))
+                db.Add(cell = new StatMonth { Dim = k.Dim, Month = k.Month, Key = k.Key, VenueAreaId = k.Venue, CardAreaId = k.Card });
+            cell.Adults += d.Adults;
+            cell.Children += d.Children;
+            cell.Assistants += d.Assistants;
+        }
+        state.UpTo = to;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return deltas.Count;
+
+        void Add(string dim, UseAggregate a, UseCounts counts)
+        {
+            var key = (dim, a.Month, a.Key, a.VenueAreaId, a.CardAreaId);
+            deltas[key] = deltas.TryGetValue(key, out var known) ? known.Plus(counts) : counts;
+        }
+    }
+}
+
+/// <summary>Runs <see cref="RefreshStatistics"/> on the platform's timetable (every few minutes).</summary>
+public sealed class RefreshStatisticsJob(RefreshStatistics refresh) : JobHandler<object>
+{
+    public const string JobKind = "CultureCard.RefreshStatistics";
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
+    public override string Kind => JobKind;
+    protected override Task HandleAsync(object payload, CancellationToken ct) => refresh.HandleAsync(ct);
+}
