@@ -18,7 +18,8 @@
 # full-speed run), RATE (200) and STEADY (60) for the steady load, OUT (bench/out/culturecard: results) and BIN
 # (bench/out/culturecard-bin: the published app and tools). The summary of every step is printed and appended to
 # $OUT/summary.txt. Diagnostics only: SYNC_COMMIT=off runs the desk with synchronous_commit off (not a production
-# setting; shows how much of the time is the commit's WAL flush inside the audit lock).
+# setting; shows how much of the time is the commit's WAL flush inside the audit lock); CS_EXTRA is appended to the
+# app's connection string, e.g. CS_EXTRA='Options=-c jit=off' to see the statistics queries without JIT.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -35,21 +36,22 @@ VENUE=${VENUE:-Helsingin kaupunginmuseo}
 DESK_DB=cc_desk
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 mkdir -p "$OUT" "$BIN"
+OUT=$(cd "$OUT" && pwd); BIN=$(cd "$BIN" && pwd)
 
 log() { echo "$*" | tee -a "$OUT/summary.txt"; }
 stamp() { log "[$(date -u '+%Y-%m-%d %H:%M:%S UTC')] $*  | load:$(uptime | sed 's/.*load average://')"; }
 pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 psql_su() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -v ON_ERROR_STOP=1 -q "$@"; }
-cs() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=vakka;Password=vakka"; }
+cs() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=vakka;Password=vakka${CS_EXTRA:+;$CS_EXTRA}"; }
 
 # The app's settings for a database: PostgreSQL, Production, no background jobs, on 127.0.0.1:$APP_PORT.
 app_vars() {
-  echo ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" Database__Provider=Postgres \
-    "ConnectionStrings__Default=$(cs "$1")" Security__PublicUrl="http://127.0.0.1:$APP_PORT" Jobs__Enabled=false \
-    Logging__LogLevel__Default=Warning
+  APP_VARS=(ASPNETCORE_ENVIRONMENT=Production "ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT" Database__Provider=Postgres
+    "ConnectionStrings__Default=$(cs "$1")" "Security__PublicUrl=http://127.0.0.1:$APP_PORT" Jobs__Enabled=false
+    Logging__LogLevel__Default=Warning)
 }
-app_env() { local db=$1; shift; env $(app_vars "$db") "$@"; }
+app_env() { local db=$1; shift; app_vars "$db"; env "${APP_VARS[@]}" "$@"; }
 vakka() { local db=$1; shift; (cd "$BIN/app" && app_env "$db" dotnet Vakka.Web.dll "$@"); }
 
 cmd_prepare() {
@@ -121,8 +123,8 @@ cmd_generate() {
 APP_PID=
 app_start() {
   local db=$1
-  # shellcheck disable=SC2046
-  (cd "$BIN/app" && exec env $(app_vars "$db") dotnet Vakka.Web.dll > "$OUT/app-$db.log" 2>&1) &
+  app_vars "$db"
+  (cd "$BIN/app" && exec env "${APP_VARS[@]}" dotnet Vakka.Web.dll > "$OUT/app-$db.log" 2>&1) &
   APP_PID=$!
   trap app_stop EXIT
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
@@ -195,10 +197,34 @@ timed() {
   TOOL_CPU=$(tail -1 "$f" | awk '{print $1+$2}'); rm -f "$f"
 }
 
+# The audit chain's lock: every audited request appends a row under one advisory lock, so under full load the time
+# between consecutive rows (occurred_at is taken inside the lock) is how long one request holds the lock.
+audit_mark() { AUDIT_FROM=$(psql_su -d "$DESK_DB" -Atc "SELECT coalesce(max(seq), 0) FROM platform_audit_event"); }
+audit_gaps() {
+  psql_su -d "$DESK_DB" -Atc "SELECT format('audit lock %s: %s rows; time between consecutive rows p50 %s ms, p90 %s ms (1 s / p50 = %s rows/s)',
+      '$1', count(*), round(percentile_cont(0.5) WITHIN GROUP (ORDER BY g)::numeric, 2), round(percentile_cont(0.9) WITHIN GROUP (ORDER BY g)::numeric, 2),
+      round(1000 / nullif(percentile_cont(0.5) WITHIN GROUP (ORDER BY g), 0))::int)
+    FROM (SELECT extract(epoch FROM occurred_at - lag(occurred_at) OVER (ORDER BY seq)) * 1000 AS g
+          FROM platform_audit_event WHERE seq > $AUDIT_FROM) t WHERE g IS NOT NULL"
+}
+
+# Waits (up to QUIET_WAIT seconds, 900) until the machine is idle (under 15 % busy over 5 s) before a measured run, so
+# that another job on a shared machine does not end up in the figures; the CPU line of each run shows what remained.
+wait_quiet() {
+  local deadline=$(( $(date +%s) + ${QUIET_WAIT:-900} )) a b busy
+  while :; do
+    a=$(cpu_ticks_machine); sleep 5; b=$(cpu_ticks_machine)
+    busy=$(echo "$a $b" | awk '{d=($3-$1)+($4-$2); print (d > 0) ? int(100*($3-$1)/d) : 0}')
+    [ "$busy" -lt 15 ] && return
+    if [ "$(date +%s)" -ge "$deadline" ]; then log "WARNING: machine still ${busy}% busy; measuring anyway"; return; fi
+  done
+}
+
 # wrk_run NAME MODE SECONDS [CONNECTIONS (32)]
 wrk_run() {
   local name=$1 mode=$2 seconds=$3 c=${4:-32} t=2
   [ "$c" -ge 2 ] || t=1
+  wait_quiet
   stamp "wrk $name: -t$t -c$c -d${seconds}s mode=$mode"
   cpu_begin
   timed sh -c "wrk -t$t -c$c -d${seconds}s --latency -s '$HERE/desk.lua' 'http://127.0.0.1:$APP_PORT' -- '$OUT/codes.txt' '$(cat "$OUT/apikey.txt")' '$mode' \
@@ -213,6 +239,7 @@ pgbench_run() {
   local name=$1 db=$2 scripts=$3 seconds=$4 c=${5:-32} j=2
   [ "$c" -ge 2 ] || j=1
   local n; n=$(wc -l < "$OUT/codes.txt")
+  wait_quiet
   stamp "pgbench $name: -c$c -j$j -T$seconds -M extended $scripts"
   cpu_begin
   # shellcheck disable=SC2086
@@ -244,12 +271,19 @@ cmd_desk() {
   log "== Ticket desk, full speed ($(nproc) cores; app, PostgreSQL, wrk and pgbench on the same machine; synchronous_commit=$(psql_su -Atc 'SHOW synchronous_commit')) =="
   wrk_run warmup mixed 5 >/dev/null
   for mode in mixed post get; do
-    pgss_reset "$DESK_DB"; wrk_run "$mode" "$mode" "$DURATION"; pgss_dump "$DESK_DB" "$OUT/pgss-wrk-$mode.txt"
+    pgss_reset "$DESK_DB"; audit_mark
+    wrk_run "$mode" "$mode" "$DURATION"
+    pgss_dump "$DESK_DB" "$OUT/pgss-wrk-$mode.txt"; audit_gaps "wrk $mode" | tee -a "$OUT/wrk-$mode.txt" | tee -a "$OUT/summary.txt"
   done
   app_stop
-  pgss_reset "$DESK_DB"; pgbench_run mixed "$DESK_DB" "-f check.sql@1 -f record.sql@1" "$DURATION"; pgss_dump "$DESK_DB" "$OUT/pgss-pgbench-mixed.txt"
-  pgss_reset "$DESK_DB"; pgbench_run post "$DESK_DB" "-f record.sql" "$DURATION"; pgss_dump "$DESK_DB" "$OUT/pgss-pgbench-post.txt"
-  pgss_reset "$DESK_DB"; pgbench_run get "$DESK_DB" "-f check.sql" "$DURATION"; pgss_dump "$DESK_DB" "$OUT/pgss-pgbench-get.txt"
+  for mode in mixed post get; do
+    local scripts="-f check.sql@1 -f record.sql@1"
+    [ "$mode" = post ] && scripts="-f record.sql"
+    [ "$mode" = get ] && scripts="-f check.sql"
+    pgss_reset "$DESK_DB"; audit_mark
+    pgbench_run "$mode" "$DESK_DB" "$scripts" "$DURATION"
+    pgss_dump "$DESK_DB" "$OUT/pgss-pgbench-$mode.txt"; audit_gaps "pgbench $mode" | tee -a "$OUT/pgbench-$mode.txt" | tee -a "$OUT/summary.txt"
+  done
   # One client at a time: what one request costs without queueing (the app's own time is the difference).
   log "== One connection (no concurrency), GET and POST alternating, ${SERIAL:-10} s each =="
   app_start "$DESK_DB"
@@ -268,9 +302,13 @@ cmd_steady() {
   log "== Ticket desk, steady load: $RATE requests/s for $STEADY s (GET and POST alternating), open model =="
   dotnet "$BIN/loadclient/LoadClient.dll" --url "http://127.0.0.1:$APP_PORT" --key "$(cat "$OUT/apikey.txt")" --codes "$OUT/codes.txt" \
     --rate 200 --duration 5 --warmup 0 > /dev/null || true
+  wait_quiet
+  cpu_begin
   stamp "LoadClient steady"
-  dotnet "$BIN/loadclient/LoadClient.dll" --url "http://127.0.0.1:$APP_PORT" --key "$(cat "$OUT/apikey.txt")" --codes "$OUT/codes.txt" \
-    --rate "$RATE" --duration "$STEADY" --warmup 5 | tee "$OUT/steady.txt" | tee -a "$OUT/summary.txt" || true
+  timed dotnet "$BIN/loadclient/LoadClient.dll" --url "http://127.0.0.1:$APP_PORT" --key "$(cat "$OUT/apikey.txt")" --codes "$OUT/codes.txt" \
+    --rate "$RATE" --duration "$STEADY" --warmup 5 > "$OUT/steady.txt"
+  cpu_end "steady" "$TOOL_CPU" >> "$OUT/steady.txt"
+  tee -a "$OUT/summary.txt" < "$OUT/steady.txt"
   stamp "LoadClient steady done"
   app_stop
 }
@@ -281,6 +319,7 @@ cmd_stats() {
     set -- $volume
     cmd_generate "$1" "$2"
     local db="cc_$1_$2"
+    wait_quiet
     stamp "StatsRunner $db"
     (cd "$BIN/statsrunner" && app_env "$db" dotnet StatsRunner.dll --sql "$OUT/stats-$db.sql") | tee "$OUT/stats-$db.txt" | tee -a "$OUT/summary.txt"
     stamp "StatsRunner $db done"

@@ -19,8 +19,9 @@ for mode in mixed post get; do
     *) db_uses=0 ;;
   esac
   ratio=$(echo "scale=2; $app_rps / $db_tps" | bc)
-  printf '%s: app %.0f requests/s, %.0f uses/s, p50 %s ms, p99 %s ms, errors %s | pgbench %.0f transactions/s, %.0f uses/s, failed %s | app/pgbench %s\n' \
-    "$mode" "$app_rps" "$app_uses" "$p50" "$p99" "$errors" "$db_tps" "${db_uses:-0}" "${db_failed:-0}" "$ratio"
+  app_lock=$(num 'consecutive rows p50 [0-9.]+ ms' "$w"); db_lock=$(num 'consecutive rows p50 [0-9.]+ ms' "$p")
+  printf '%s: app %.0f requests/s, %.0f uses/s, p50 %s ms, p99 %s ms, errors %s, audit lock held %s ms | pgbench %.0f transactions/s, %.0f uses/s, failed %s, audit lock held %s ms | app/pgbench %s\n' \
+    "$mode" "$app_rps" "$app_uses" "$p50" "$p99" "$errors" "${app_lock:-?}" "$db_tps" "${db_uses:-0}" "${db_failed:-0}" "${db_lock:-?}" "$ratio"
 done
 w="$OUT/wrk-serial.txt"; p="$OUT/pgbench-serial.txt"
 if [ -f "$w" ] && [ -f "$p" ]; then

@@ -39,6 +39,6 @@ SELECT p.seq AS "Seq", p.hash AS "Hash" FROM platform_audit_event AS p ORDER BY 
 SAVEPOINT "__EFSavePoint";
 INSERT INTO platform_audit_event (seq, action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
 VALUES (:last_Seq + 1, 'CultureCard.LookupCard', NULL, :keyid, :site, 'CultureCard.CardLookup',
-        encode(sha256(convert_to(concat(:last_Hash::text, :n::text), 'UTF8')), 'hex'), now(), 'Success', :last_Hash, :card_id, '', md5(concat(:n::text, clock_timestamp())));
+        encode(sha256(convert_to(concat(:last_Hash::text, :n::text), 'UTF8')), 'hex'), clock_timestamp(), 'Success', :last_Hash, :card_id, '', md5(concat(:n::text, clock_timestamp())));
 RELEASE SAVEPOINT "__EFSavePoint";
 COMMIT;

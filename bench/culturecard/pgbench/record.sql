@@ -61,7 +61,7 @@ SELECT p.seq AS "Seq", p.hash AS "Hash" FROM platform_audit_event AS p ORDER BY 
 SAVEPOINT "__EFSavePoint";
 INSERT INTO platform_audit_event (seq, action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
 VALUES (:last_Seq + 1, 'CultureCard.RecordUse', NULL, :keyid, :site, 'CultureCard.UseRecord',
-        encode(sha256(convert_to(concat(:last_Hash::text, :k::text), 'UTF8')), 'hex'), now(), 'Success', :last_Hash, :card_id,
+        encode(sha256(convert_to(concat(:last_Hash::text, :k::text), 'UTF8')), 'hex'), clock_timestamp(), 'Success', :last_Hash, :card_id,
         ('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0')), md5(concat(:k::text, clock_timestamp())));
 RELEASE SAVEPOINT "__EFSavePoint";
 COMMIT;
