@@ -190,15 +190,8 @@ public static class Hosting
             await scope.ServiceProvider.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None);
             var cards = app.Configuration.GetValue("DemoData:Cards", CultureCard.Features.Demo.CardDemoData.Demo.Cards);
             var uses = app.Configuration.GetValue("DemoData:Uses", CultureCard.Features.Demo.CardDemoData.Demo.Uses);
-            var generated = await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.CardDemoData>()
-                .LoadIfEmptyAsync(new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.NetworkDemoData>().LoadIfEmptyAsync(generated, CancellationToken.None);
-            if (generated)
-            {
-                // The generated uses as the desk would have left them: each card's first use, and the statistics rollup.
-                await CultureCard.Features.Shared.CardFirstUse.RecomputeAllAsync(db, CancellationToken.None);
-                await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Statistics.RefreshStatistics>().HandleAsync(CancellationToken.None);
-            }
+            await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.DemoRegister>().LoadIfEmptyAsync(
+                new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), new CultureCard.Features.Demo.EfCardBulkWriter(db), CancellationToken.None);
         }
     }
 

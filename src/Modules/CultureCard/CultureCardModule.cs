@@ -28,7 +28,7 @@ public static class CultureCardModule
         services.AddScoped<SiteTargets>().AddScoped<AreaTargets>().AddScoped<CardTargets>().AddScoped<UseTargets>().AddScoped<DeskTargets>();
         services.AddTexts(typeof(CultureCardModule).Assembly);
         services.AddScoped<AreaRulesReader>().AddScoped<CardHistory>().AddScoped<CardClock>();
-        services.AddScoped<Features.Demo.CardDemoData>().AddScoped<Features.Demo.NetworkDemoData>();
+        services.AddScoped<Features.Demo.CardDemoData>().AddScoped<Features.Demo.NetworkDemoData>().AddScoped<Features.Demo.DemoRegister>();
         services.AddScoped<Features.Network.NetworkOverview>().AddScoped<Features.Network.ServeVenue>().AddScoped<Features.Network.StopServingVenue>();
         services.AddScoped<Features.ApiKeys.ManageApiKeys>();
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.ApiKeys.ApiKeyHandler>(

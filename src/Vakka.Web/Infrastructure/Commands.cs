@@ -1,5 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Vakka.CultureCard.Features.ApiKeys;
+using Vakka.CultureCard.Features.Demo;
 using Vakka.Directory.Features.Accounts;
+using Vakka.Platform;
+using Vakka.Platform.Access;
 using Vakka.Platform.Audit;
 using Vakka.Platform.Data;
 
@@ -17,12 +23,17 @@ internal static class Commands
           migrate                                  create or update the database schema, then exit
           audit verify                             check the audit log's hash chain; exit 2 if it is broken
           admin create <user name> <e-mail> <name> add a system administrator and print a link to set the password
+          culturecard generate --cards N --uses M [--years Y] [--seed S]
+                                                   Kaikukortti demo register at a volume (benchmarks): the demo network and
+                                                   accounts if there is none, then N cards and M uses over Y years (3);
+                                                   only into a database without cards; binary COPY on PostgreSQL
+          culturecard apikey <site name>           create an API key for a venue or ticket intermediary and print it once
         """;
 
     public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         // Only a known first word makes a command; anything else (--urls http://…) is for the web host.
-        if (args is not [("migrate" or "audit" or "admin"), ..]) return null;
+        if (args is not [("migrate" or "audit" or "admin" or "culturecard"), ..]) return null;
         var words = args;
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -57,9 +68,84 @@ internal static class Commands
                 output.WriteLine(created.Link);
                 return 0;
 
+            case ["culturecard", "generate", .. var options]:
+                return await GenerateAsync(sp, options, output);
+
+            case ["culturecard", "apikey", _, ..]:
+                return await CreateApiKeyAsync(sp, string.Join(' ', words[2..]), output);
+
             default:
                 output.WriteLine(Usage);
                 return 1;
         }
+    }
+
+    /// <summary>The demo network (if the database has none) and a Kaikukortti register of the given volume.</summary>
+    private static async Task<int> GenerateAsync(IServiceProvider sp, string[] options, TextWriter output)
+    {
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Length; i += 2)
+        {
+            if (options[i] is not ("--cards" or "--uses" or "--years" or "--seed") || i + 1 >= options.Length
+                || !int.TryParse(options[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                output.WriteLine(Usage);
+                return 1;
+            }
+            values[options[i]] = n;
+        }
+        if (!values.TryGetValue("--cards", out var cards) || !values.TryGetValue("--uses", out var uses) || cards < 1)
+        {
+            output.WriteLine(Usage);
+            return 1;
+        }
+        var volume = new CardDemoData.Volume(cards, uses, Years: values.GetValueOrDefault("--years", 3), Seed: values.GetValueOrDefault("--seed", 2026));
+
+        var db = sp.GetRequiredService<VakkaDb>();
+        var clock = Stopwatch.StartNew();
+        if (await sp.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None))
+            output.WriteLine($"Demo network and accounts created ({clock.Elapsed.TotalSeconds:0.0} s).");
+        var writer = CardBulkWriters.For(db);
+        clock.Restart();
+        if (!await sp.GetRequiredService<DemoRegister>().LoadIfEmptyAsync(volume, writer, CancellationToken.None))
+        {
+            output.WriteLine("Nothing generated: the database already has cards, or no active area has both distributor and venue sites.");
+            return 1;
+        }
+        output.WriteLine(FormattableString.Invariant(
+            $"Generated {cards:N0} cards and {uses:N0} uses over {volume.Years} years with {writer.Name}, first uses and the statistics rollup in {clock.Elapsed.TotalSeconds:0.0} s."));
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // Leave the tables as a running server's autovacuum would: statistics for the planner, a visibility map for index-only scans.
+            clock.Restart();
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) cc_card_batch, cc_card_code, cc_card, cc_card_event, cc_use, cc_event, cc_stat_month");
+            output.WriteLine(FormattableString.Invariant($"VACUUM (ANALYZE) of the cc_ tables: {clock.Elapsed.TotalSeconds:0.0} s."));
+        }
+        return 0;
+    }
+
+    /// <summary>An API key for a venue's or ticket intermediary's site, made and stored as the API-key page makes it.</summary>
+    private static async Task<int> CreateApiKeyAsync(IServiceProvider sp, string siteName, TextWriter output)
+    {
+        var directory = sp.GetRequiredService<ISiteDirectory>();
+        var matches = new List<SiteInfo>();
+        foreach (var area in await directory.AreasAsync(CancellationToken.None))
+            matches.AddRange((await directory.InAreaAsync(area.Id, CancellationToken.None))
+                .Where(s => string.Equals(s.Name, siteName, StringComparison.OrdinalIgnoreCase)));
+        if (matches.Count != 1)
+        {
+            output.WriteLine(matches.Count == 0 ? $"No site in an area is named \"{siteName}\"." : $"{matches.Count} sites are named \"{siteName}\".");
+            return 1;
+        }
+        var created = await sp.GetRequiredService<ManageApiKeys>().CreateAsync(new Actor(null, null, []), matches[0].Id,
+            new NewApiKeyForm { Name = "culturecard apikey command" }, CancellationToken.None);
+        if (!created.IsOk)
+        {
+            output.WriteLine($"Not created: {matches[0].Name} is not an active venue or ticket intermediary.");
+            return 1;
+        }
+        output.WriteLine($"API key for {matches[0].Name} (send it as X-Api-Key; it is shown only now):");
+        output.WriteLine(created.Value);
+        return 0;
     }
 }

@@ -34,7 +34,14 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
         ["Närpes"] = ["64200"], ["Vörå"] = ["66600"], ["Korsnäs"] = ["66200"],
     };
 
-    public async Task<bool> LoadIfEmptyAsync(Volume volume, CancellationToken ct)
+    /// <summary>Loads the demo's cards and uses into a database that has none, with EF Core (the start-up demo).</summary>
+    public Task<bool> LoadIfEmptyAsync(Volume volume, CancellationToken ct) => LoadIfEmptyAsync(volume, new EfCardBulkWriter(db), ct);
+
+    /// <summary>
+    /// Loads the cards and uses into a database that has none, through <paramref name="writer"/> (the generator command
+    /// uses PostgreSQL's binary COPY for millions of rows). False when there are cards already or no network to use.
+    /// </summary>
+    public async Task<bool> LoadIfEmptyAsync(Volume volume, ICardBulkWriter writer, CancellationToken ct)
     {
         if (await db.Set<Card>().AnyAsync(ct)) return false;
         var areas = (await directory.AreasAsync(ct)).Where(a => a.IsActive).ToList();
@@ -47,28 +54,22 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
             if (distributors.Count > 0 && venues.Count > 0) network.Add((area, distributors, venues));
         }
         if (network.Count == 0) return false;
-        await GenerateAsync(network, volume, ct);
+        await writer.WriteAsync(Generate(network, volume), ct);
         return true;
     }
 
-    private async Task GenerateAsync(List<(AreaInfo Area, List<SiteInfo> Distributors, List<SiteInfo> Venues)> network, Volume volume, CancellationToken ct)
+    /// <summary>
+    /// The generated rows, in chunks of about <see cref="CardDemoRows.ChunkSize"/> rows, produced lazily so that millions
+    /// of rows never sit in memory at once. Every writer gets exactly these rows.
+    /// </summary>
+    private IEnumerable<CardDemoRows> Generate(List<(AreaInfo Area, List<SiteInfo> Distributors, List<SiteInfo> Venues)> network, Volume volume)
     {
         var random = new Random(volume.Seed);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = HelsinkiTime.Today(clock);
         var start = today.AddYears(-volume.Years);
         var areaWeights = network.Select((n, i) => (Index: i, Weight: n.Distributors.Count + n.Venues.Count + (i == 0 ? 6.0 : 0))).ToArray();
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var pending = 0;
-        async Task FlushAsync(bool force = false)
-        {
-            if (!force && pending < 5000) return;
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            pending = 0;
-        }
-        void Add(object entity) { db.Add(entity); pending++; }
+        var rows = new CardDemoRows();
 
         // One printed batch per area: the registered cards and some spare IDs for the demo's own registrations.
         var cardsPerArea = new int[network.Count];
@@ -79,16 +80,16 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
         for (var a = 0; a < network.Count; a++)
         {
             var batch = new CardBatch { Id = BatchId.New(), AreaId = network[a].Area.Id, Kind = BatchKind.New, Size = cardsPerArea[a] + volume.SpareCodesPerArea, CreatedAt = now };
-            Add(batch);
+            rows.Batches.Add(batch);
             codes[a] = new Queue<string>();
             while (codes[a].Count < batch.Size)
             {
                 var code = CardCode.NewCode();
                 if (!used.Add(code)) continue;
                 codes[a].Enqueue(code);
-                Add(new CardCodeRecord { Code = code, BatchId = batch.Id, AreaId = batch.AreaId });
+                rows.Codes.Add(new CardCodeRecord { Code = code, BatchId = batch.Id, AreaId = batch.AreaId });
             }
-            await FlushAsync();
+            if (rows.Count >= CardDemoRows.ChunkSize) { yield return rows; rows = new CardDemoRows(); }
         }
 
         // Uses per used card: log-normal, scaled so that the total is the requested number.
@@ -132,8 +133,8 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                 card.Gender = g < 0.52 ? Gender.Female : g < 0.92 ? Gender.Male : g < 0.95 ? Gender.Other : random.NextDouble() < 0.5 ? Gender.NotTold : null;
                 if (random.NextDouble() < 0.85) card.LifeSituationId = Pick(random, LifeSituationMix.Select(l => (l.Id, l.Weight)).ToArray());
             }
-            Add(card);
-            Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Issued, At = Earlier(At(issuedOn, 10), now), BySite = issuer.Id, ValidUntil = card.ValidUntil });
+            rows.Cards.Add(card);
+            rows.History.Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Issued, At = Earlier(At(issuedOn, 10), now), BySite = issuer.Id, ValidUntil = card.ValidUntil });
 
             if (card.ValidUntil < today && random.NextDouble() < 0.25)
             {
@@ -141,7 +142,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                 if (renewedOn <= today)
                 {
                     card.ValidUntil = renewedOn.AddYears(1).AddDays(-1);
-                    Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Extended, At = Earlier(At(renewedOn, 11), now), BySite = issuer.Id, ValidUntil = card.ValidUntil });
+                    rows.History.Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Extended, At = Earlier(At(renewedOn, 11), now), BySite = issuer.Id, ValidUntil = card.ValidUntil });
                 }
             }
             if (random.NextDouble() < 0.02)
@@ -150,7 +151,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                 card.EndReason = random.NextDouble() < 0.6 ? EndReason.Lost : EndReason.MovedAway;
                 card.EndedOn = issuedOn.AddDays(random.Next(1, Math.Max(2, Math.Min(365, today.DayNumber - issuedOn.DayNumber))));
                 if (card.EndedOn > today) card.EndedOn = today;
-                Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Ended, At = Earlier(At(card.EndedOn.Value, 12), now), BySite = issuer.Id, EndReason = card.EndReason });
+                rows.History.Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Ended, At = Earlier(At(card.EndedOn.Value, 12), now), BySite = issuer.Id, EndReason = card.EndReason });
             }
 
             if (i < usedCards)
@@ -178,11 +179,11 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
                         CardAreaId = card.AreaId, IssuingSiteId = card.IssuingSiteId, CardType = card.Type, BirthYear = card.BirthYear,
                         Gender = card.Gender, LifeSituationId = card.LifeSituationId, PostalArea = card.PostalCode?[..2],
                     };
-                    Add(use);
-                    Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Used, At = use.RecordedAt, BySite = venue.Id, UseId = use.Id });
+                    rows.Uses.Add(use);
+                    rows.History.Add(new CardEvent { Id = Guid.CreateVersion7(), CardId = card.Id, Kind = CardEventKind.Used, At = use.RecordedAt, BySite = venue.Id, UseId = use.Id });
                 }
             }
-            await FlushAsync();
+            if (rows.Count >= CardDemoRows.ChunkSize) { yield return rows; rows = new CardDemoRows(); }
         }
 
         // Today's events at the venues, for the ticket desk.
@@ -190,11 +191,10 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
             foreach (var venue in venues)
             {
                 var category = CategoryOf(venue.Name);
-                Add(new VenueEvent { Id = EventId.New(), SiteId = venue.Id, Name = EventNameOf(category, random), StartsAt = At(today, 11), Category = category, CreatedAt = now });
-                Add(new VenueEvent { Id = EventId.New(), SiteId = venue.Id, Name = EventNameOf(category, random), StartsAt = At(today, 18), Category = category, Quota = 20, CreatedAt = now });
+                rows.Events.Add(new VenueEvent { Id = EventId.New(), SiteId = venue.Id, Name = EventNameOf(category, random), StartsAt = At(today, 11), Category = category, CreatedAt = now });
+                rows.Events.Add(new VenueEvent { Id = EventId.New(), SiteId = venue.Id, Name = EventNameOf(category, random), StartsAt = At(today, 18), Category = category, Quota = 20, CreatedAt = now });
             }
-        await FlushAsync(force: true);
-        db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        yield return rows;
     }
 
     /// <summary>The category a demo venue's name suggests (swimming halls are sport, science centres science…).</summary>

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Vakka.Bench;
+
+/// <summary>
+/// Open-model load at a fixed rate (what wrk2 does, which Debian does not ship): request i is due at start + i/rate,
+/// is sent at that moment whether or not earlier requests have answered, and its latency is measured from the moment
+/// it was due, so a stall of the server (or of this client) counts fully against the latency (no coordinated omission).
+/// Requests alternate GET /api/v1/culturecard/cards/{code} and POST /api/v1/culturecard/uses (unique Idempotency-Key
+/// and event name, no children) for random codes from the codes file.
+/// Usage: LoadClient --url http://127.0.0.1:5090 --key API-KEY --codes codes.txt [--rate 200] [--duration 60] [--warmup 5] [--mode mixed|get|post]
+/// </summary>
+public static class LoadClient
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var o = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2) o[args[i]] = args[i + 1];
+        if (!o.TryGetValue("--url", out var url) || !o.TryGetValue("--key", out var key) || !o.TryGetValue("--codes", out var codesFile))
+        {
+            Console.Error.WriteLine("Usage: LoadClient --url http://127.0.0.1:5090 --key API-KEY --codes codes.txt [--rate 200] [--duration 60] [--warmup 5] [--mode mixed|get|post]");
+            return 1;
+        }
+        var rate = double.Parse(o.GetValueOrDefault("--rate", "200"), CultureInfo.InvariantCulture);
+        var duration = double.Parse(o.GetValueOrDefault("--duration", "60"), CultureInfo.InvariantCulture);
+        var warmup = double.Parse(o.GetValueOrDefault("--warmup", "5"), CultureInfo.InvariantCulture);
+        var mode = o.GetValueOrDefault("--mode", "mixed");
+        var codes = File.ReadAllLines(codesFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        var run = $"{DateTime.UtcNow:HHmmss}-{Environment.ProcessId}";
+
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None, ConnectTimeout = TimeSpan.FromSeconds(5),
+        })
+        { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+        var total = (int)Math.Round((warmup + duration) * rate);
+        var measuredFrom = (int)Math.Round(warmup * rate);
+        var results = new Result[total];
+        var pending = new List<Task>(total);
+        var random = new Random(42);
+        var ticksPerRequest = Stopwatch.Frequency / rate;
+        var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
+        var late = 0L;
+
+        for (var i = 0; i < total; i++)
+        {
+            var due = start + (long)(i * ticksPerRequest);
+            while (true)
+            {
+                var wait = due - Stopwatch.GetTimestamp();
+                if (wait <= 0) break;
+                if (wait > Stopwatch.Frequency / 500) Thread.Sleep(1); else Thread.SpinWait(50);
+            }
+            late = Math.Max(late, Stopwatch.GetTimestamp() - due);
+            var post = mode == "post" || (mode == "mixed" && i % 2 == 1);
+            var code = codes[random.Next(codes.Length)];
+            var index = i;
+            pending.Add(Task.Run(() => SendAsync(http, post, code, $"{run}-{index}", due, results, index)));
+        }
+        await Task.WhenAll(pending);
+
+        var measured = results[measuredFrom..];
+        var seconds = (double)(measured.Max(r => r.Done) - measured.Min(r => r.Due)) / Stopwatch.Frequency;
+        Console.WriteLine(FormattableString.Invariant(
+            $"Open model: {rate:0} requests/s for {duration:0} s after {warmup:0} s warm-up (mode {mode}); {measured.Length} requests measured over {seconds:0.0} s; scheduler at most {late * 1000.0 / Stopwatch.Frequency:0.0} ms late"));
+        Print("all ", measured);
+        if (mode == "mixed")
+        {
+            Print("GET ", measured.Where(r => !r.Post).ToArray());
+            Print("POST", measured.Where(r => r.Post).ToArray());
+        }
+        var errors = measured.Count(r => !r.Ok);
+        foreach (var g in measured.Where(r => !r.Ok).GroupBy(r => r.Error).Take(5)) Console.WriteLine($"  error x{g.Count()}: {g.Key}");
+        return errors == 0 ? 0 : 2;
+    }
+
+    private static void Print(string label, Result[] results)
+    {
+        var ms = results.Select(r => (r.Done - r.Due) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+        double P(double p) => ms.Length == 0 ? 0 : ms[Math.Min(ms.Length - 1, (int)Math.Ceiling(p / 100 * ms.Length) - 1)];
+        Console.WriteLine(FormattableString.Invariant(
+            $"{label}: n={ms.Length} errors={results.Count(r => !r.Ok)}  p50 {P(50):0.00} ms  p90 {P(90):0.00} ms  p99 {P(99):0.00} ms  p99.9 {P(99.9):0.00} ms  max {ms.LastOrDefault():0.00} ms"));
+    }
+
+    private static async Task SendAsync(HttpClient http, bool post, string code, string unique, long due, Result[] results, int index)
+    {
+        string? error = null;
+        try
+        {
+            using var request = post
+                ? new HttpRequestMessage(HttpMethod.Post, "/api/v1/culturecard/uses")
+                {
+                    Content = new StringContent($"{{\"code\":\"{code}\",\"eventName\":\"bench {unique}\",\"category\":\"Culture\",\"children\":0,\"assistants\":0}}",
+                        Encoding.UTF8, "application/json"),
+                }
+                : new HttpRequestMessage(HttpMethod.Get, $"/api/v1/culturecard/cards/{code}");
+            if (post) request.Headers.Add("Idempotency-Key", unique);
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var expected = post ? HttpStatusCode.Created : HttpStatusCode.OK;
+            if (response.StatusCode != expected) error = $"{(int)response.StatusCode} {(body.Length > 200 ? body[..200] : body)}";
+        }
+        catch (Exception ex)
+        {
+            error = ex.GetType().Name + ": " + ex.Message;
+        }
+        results[index] = new Result(due, Stopwatch.GetTimestamp(), post, error is null, error);
+    }
+
+    private readonly record struct Result(long Due, long Done, bool Post, bool Ok, string? Error);
+}

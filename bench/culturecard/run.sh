@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# Kaikukortti benchmarks on PostgreSQL: the generator, the ticket desk at full speed (wrk vs pgbench), the ticket desk
+# at a steady 200 requests/s (open model), and the statistics queries at 50 k, 500 k and 5 M uses.
+# Run from anywhere, as root on Debian (apt-get for wrk/PostgreSQL, runuser for the throwaway cluster).
+#
+#   bench/culturecard/run.sh all              everything below, in order (about 20 minutes on 2 cores)
+#   bench/culturecard/run.sh prepare          apt packages; publish the app (Release) and the two bench tools
+#   bench/culturecard/run.sh pg-start         throwaway PostgreSQL on 127.0.0.1:$PGPORT (kept between sub-commands)
+#   bench/culturecard/run.sh generate C U     database cc_C_U with C cards and U uses (skipped if it exists)
+#   bench/culturecard/run.sh desk             full speed: wrk -t2 -c32 (GET+POST mixed, POST only) and pgbench -c32 -j2
+#   bench/culturecard/run.sh desk-sql         the SQL of one GET and one POST of the API, from PostgreSQL's log
+#   bench/culturecard/run.sh steady           200 requests/s for 60 s with LoadClient (open model)
+#   bench/culturecard/run.sh stats            StatsRunner on 15k/50k, 150k/500k, 1.5M/5M (generated when missing)
+#   bench/culturecard/run.sh explain DB       EXPLAIN (ANALYZE, BUFFERS) of every statistics query on DB
+#   bench/culturecard/run.sh pg-stop | clean  stop the cluster | stop it and delete its data folder
+#
+# Settings (environment): PGPORT (55440), PGDIR (/tmp/vakka-bench-pg), APP_PORT (5090), DURATION (30, seconds per
+# full-speed run), RATE (200) and STEADY (60) for the steady load, OUT (bench/out/culturecard: results) and BIN
+# (bench/out/culturecard-bin: the published app and tools). The summary of every step is printed and appended to
+# $OUT/summary.txt. Diagnostics only: SYNC_COMMIT=off runs the desk with synchronous_commit off (not a production
+# setting; shows how much of the time is the commit's WAL flush); CS_EXTRA is appended to the
+# app's connection string, e.g. CS_EXTRA='Options=-c jit=off' to see the statistics queries without JIT.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE="$ROOT/bench/culturecard"
+OUT=${OUT:-$ROOT/bench/out/culturecard}
+BIN=${BIN:-$ROOT/bench/out/culturecard-bin}
+PGPORT=${PGPORT:-55440}
+PGDIR=${PGDIR:-/tmp/vakka-bench-pg}
+APP_PORT=${APP_PORT:-5090}
+DURATION=${DURATION:-30}
+RATE=${RATE:-200}
+STEADY=${STEADY:-60}
+VENUE=${VENUE:-Helsingin kaupunginmuseo}
+DESK_DB=cc_desk
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+mkdir -p "$OUT" "$BIN"
+OUT=$(cd "$OUT" && pwd); BIN=$(cd "$BIN" && pwd)
+
+log() { echo "$*" | tee -a "$OUT/summary.txt"; }
+stamp() { log "[$(date -u '+%Y-%m-%d %H:%M:%S UTC')] $*  | load:$(uptime | sed 's/.*load average://')"; }
+pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+psql_su() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -X -v ON_ERROR_STOP=1 -q "$@"; }
+cs() { echo "Host=127.0.0.1;Port=$PGPORT;Database=$1;Username=vakka;Password=vakka${CS_EXTRA:+;$CS_EXTRA}"; }
+
+# The app's settings for a database: PostgreSQL, Production, no background jobs, on 127.0.0.1:$APP_PORT.
+app_vars() {
+  APP_VARS=(ASPNETCORE_ENVIRONMENT=Production "ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT" Database__Provider=Postgres
+    "ConnectionStrings__Default=$(cs "$1")" "Security__PublicUrl=http://127.0.0.1:$APP_PORT" Jobs__Enabled=false
+    Logging__LogLevel__Default=Warning)
+}
+app_env() { local db=$1; shift; app_vars "$db"; env "${APP_VARS[@]}" "$@"; }
+vakka() { local db=$1; shift; (cd "$BIN/app" && app_env "$db" dotnet Vakka.Web.dll "$@"); }
+
+cmd_prepare() {
+  if [ "$(id -u)" = 0 ]; then
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+    [ -n "$(pgbin)" ] || missing+=(postgresql)
+    if [ ${#missing[@]} -gt 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+  fi
+  command -v wrk >/dev/null && command -v pgbench >/dev/null || { echo "wrk and pgbench are needed (apt-get install wrk postgresql-contrib)"; exit 1; }
+  stamp "publish the app and the bench tools (Release)"
+  dotnet publish "$ROOT/src/Vakka.Web" -c Release -o "$BIN/app" -v q -nologo
+  dotnet publish "$HERE/LoadClient" -c Release -o "$BIN/loadclient" -v q -nologo
+  dotnet publish "$HERE/StatsRunner" -c Release -o "$BIN/statsrunner" -v q -nologo
+  stamp "published"
+}
+
+cmd_pg_start() {
+  local bin; bin=$(pgbin)
+  if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
+    mkdir -p "$PGDIR"; chown postgres:postgres "$PGDIR" 2>/dev/null || true
+    as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
+    # Modest tuning; durability as on a production server (fsync, synchronous_commit and full_page_writes on).
+    cat >> "$PGDIR/data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PGPORT
+unix_socket_directories = '$PGDIR'
+max_connections = 200
+shared_buffers = 256MB
+effective_cache_size = 4GB
+maintenance_work_mem = 256MB
+max_wal_size = 4GB
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.max = 2000
+logging_collector = off
+EOF
+  fi
+  if ! as_pg "$bin/pg_ctl" -D "$PGDIR/data" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/pg.log" -w start >/dev/null
+  fi
+  psql_su -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vakka') THEN CREATE ROLE vakka LOGIN PASSWORD 'vakka' CREATEDB; END IF; END \$\$" \
+    -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+  log "PostgreSQL $(psql_su -Atc 'SHOW server_version') on 127.0.0.1:$PGPORT ($PGDIR): $(psql_su -Atc "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers','fsync','synchronous_commit','full_page_writes','max_connections','work_mem','effective_cache_size','max_wal_size')")"
+}
+
+cmd_pg_stop() { as_pg "$(pgbin)/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true; }
+cmd_clean() { cmd_pg_stop; rm -rf "$PGDIR"; }
+
+db_exists() { [ "$(psql_su -Atc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
+
+# generate CARDS USES [DB]: a fresh database with the demo network and a register of that volume.
+cmd_generate() {
+  local cards=$1 uses=$2 db=${3:-cc_$1_$2}
+  if db_exists "$db" && [ "${FORCE:-0}" != 1 ]; then log "$db exists: not generated again (FORCE=1 to redo)"; return; fi
+  psql_su -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db OWNER vakka"
+  vakka "$db" migrate >/dev/null
+  stamp "generate $db: $cards cards, $uses uses"
+  local t0; t0=$(date +%s.%N)
+  vakka "$db" culturecard generate --cards "$cards" --uses "$uses" | tee -a "$OUT/summary.txt"
+  stamp "generated $db in $(echo "$(date +%s.%N) - $t0" | bc) s (whole command, incl. start-up and VACUUM ANALYZE); size $(psql_su -d "$db" -Atc "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+}
+
+APP_PID=
+app_start() {
+  local db=$1
+  app_vars "$db"
+  (cd "$BIN/app" && exec env "${APP_VARS[@]}" dotnet Vakka.Web.dll > "$OUT/app-$db.log" 2>&1) &
+  APP_PID=$!
+  trap app_stop EXIT
+  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "The app did not start; see $OUT/app-$db.log"; exit 1
+}
+app_stop() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; fi
+}
+
+# The API key of the demo venue and the codes of cards that are valid today (registered, active, not expired).
+desk_inputs() {
+  local db=$1
+  vakka "$db" culturecard apikey "$VENUE" | tail -1 > "$OUT/apikey.txt"
+  psql_su -d "$db" -Atc "SELECT code FROM cc_card WHERE status = 'Active' AND issued_on <= (now() AT TIME ZONE 'Europe/Helsinki')::date
+    AND valid_until >= (now() AT TIME ZONE 'Europe/Helsinki')::date ORDER BY code" > "$OUT/codes.txt"
+  # pgbench picks the same codes by number from this table.
+  psql_su -d "$db" -c "DROP TABLE IF EXISTS bench_code" -c "CREATE TABLE bench_code (n int PRIMARY KEY, code text NOT NULL)" \
+    -c "ALTER TABLE bench_code OWNER TO vakka" -c "\\copy bench_code (code, n) FROM PROGRAM 'awk ''{print \$0 \"\\t\" NR}'' $OUT/codes.txt'" -c "ANALYZE bench_code"
+  log "API key for $VENUE; $(wc -l < "$OUT/codes.txt") valid card codes in $OUT/codes.txt"
+}
+
+# pg_stat_statements lives in the postgres database and sees every database; dumps keep the database's statements.
+pgss_reset() { psql_su -Atc "SELECT pg_stat_statements_reset()" >/dev/null; }
+pgss_dump() {
+  psql_su -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+      round((100 * total_exec_time / sum(total_exec_time) OVER ())::numeric, 1) AS pct, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$1')
+    ORDER BY total_exec_time DESC LIMIT 30" > "$2"
+}
+
+# The SQL of one GET and one POST, from PostgreSQL's log (log_statement = all for a moment).
+desk_capture_sql() {
+  local db=$1 key code
+  key=$(cat "$OUT/apikey.txt"); code=$(head -1 "$OUT/codes.txt")
+  local from; from=$(wc -c < "$PGDIR/pg.log")
+  psql_su -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null; sleep 1
+  curl -fsS -H "X-Api-Key: $key" "http://127.0.0.1:$APP_PORT/api/v1/culturecard/cards/$code" > /dev/null
+  echo "-- POST" >> "$PGDIR/pg.log"
+  curl -fsS -H "X-Api-Key: $key" -H 'Content-Type: application/json' -H "Idempotency-Key: capture-$(date +%s%N)" \
+    -d "{\"code\":\"$code\",\"eventName\":\"capture $(date +%s%N)\",\"category\":\"Culture\",\"children\":0,\"assistants\":0}" \
+    "http://127.0.0.1:$APP_PORT/api/v1/culturecard/uses" > /dev/null
+  psql_su -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  tail -c +"$((from + 1))" "$PGDIR/pg.log" > "$OUT/desk-sql.log"
+  log "SQL of one GET and one POST: $OUT/desk-sql.log ($(grep -c 'LOG:  \(statement\|execute\)' "$OUT/desk-sql.log") statements)"
+}
+
+# CPU use during a run: the whole machine (/proc/stat) and the app's and PostgreSQL's processes (utime+stime, with
+# the reaped children of the postmaster), in CPU seconds, so that "who used the two cores" is part of every figure.
+cpu_ticks_machine() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }
+cpu_ticks_pid() { [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] && awk '{print $14+$15+$16+$17}' "/proc/$1/stat" || echo 0; }
+cpu_ticks_pg() {
+  local pm; pm=$(head -1 "$PGDIR/data/postmaster.pid" 2>/dev/null || echo)
+  [ -n "$pm" ] || { echo 0; return; }
+  { cpu_ticks_pid "$pm"; for c in $(ps --ppid "$pm" -o pid= 2>/dev/null); do awk '{print $14+$15}' "/proc/$c/stat" 2>/dev/null || true; done; } | awk '{s+=$1} END {print s+0}'
+}
+CPU0=
+cpu_begin() { CPU0="$(cpu_ticks_machine) $(cpu_ticks_pid "$APP_PID") $(cpu_ticks_pg) $(date +%s.%N)"; }
+# cpu_end LABEL TOOL_CPU_SECONDS
+cpu_end() {
+  local now; now="$(cpu_ticks_machine) $(cpu_ticks_pid "$APP_PID") $(cpu_ticks_pg) $(date +%s.%N)"
+  echo "$CPU0 $now" | awk -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" -v label="$1" -v tool="${2:-0}" '{
+    busy=($6-$1)/hz; idle=($7-$2)/hz; app=($8-$3)/hz; pg=($9-$4)/hz; wall=$10-$5;
+    printf "CPU %s: %.1f s wall; machine busy %.0f%% of %d cores; app %.1f CPU-s (%.2f cores), PostgreSQL %.1f CPU-s (%.2f cores), load tool %.1f CPU-s, other processes %.1f CPU-s\n",
+      label, wall, 100*busy/(busy+idle), cores, app, app/wall, pg, pg/wall, tool, busy-app-pg-tool }'
+}
+# timed COMMAND...: runs it and leaves its user+system CPU seconds in TOOL_CPU
+timed() {
+  local f; f=$(mktemp); local TIMEFORMAT='%U %S'
+  { time "$@" 2>&3 ; } 3>&2 2> "$f" || true
+  TOOL_CPU=$(tail -1 "$f" | awk '{print $1+$2}'); rm -f "$f"
+}
+
+# Waits (up to QUIET_WAIT seconds, 900) until the machine is idle (under 15 % busy over 5 s) before a measured run, so
+# that another job on a shared machine does not end up in the figures; the CPU line of each run shows what remained.
+wait_quiet() {
+  local deadline=$(( $(date +%s) + ${QUIET_WAIT:-900} )) a b busy
+  while :; do
+    a=$(cpu_ticks_machine); sleep 5; b=$(cpu_ticks_machine)
+    busy=$(echo "$a $b" | awk '{d=($3-$1)+($4-$2); print (d > 0) ? int(100*($3-$1)/d) : 0}')
+    [ "$busy" -lt 15 ] && return
+    if [ "$(date +%s)" -ge "$deadline" ]; then log "WARNING: machine still ${busy}% busy; measuring anyway"; return; fi
+  done
+}
+
+# wrk_run NAME MODE SECONDS [CONNECTIONS (32)]
+wrk_run() {
+  local name=$1 mode=$2 seconds=$3 c=${4:-32} t=2
+  [ "$c" -ge 2 ] || t=1
+  wait_quiet
+  stamp "wrk $name: -t$t -c$c -d${seconds}s mode=$mode"
+  cpu_begin
+  timed sh -c "wrk -t$t -c$c -d${seconds}s --latency -s '$HERE/desk.lua' 'http://127.0.0.1:$APP_PORT' -- '$OUT/codes.txt' '$(cat "$OUT/apikey.txt")' '$mode' \
+    > '$OUT/wrk-$name.txt' 2>&1"
+  cpu_end "wrk $name" "$TOOL_CPU" >> "$OUT/wrk-$name.txt"
+  stamp "wrk $name done"
+  log "$(grep -E '^(RESULT|CPU)' "$OUT/wrk-$name.txt" || cat "$OUT/wrk-$name.txt")"
+}
+
+# pgbench_run NAME DB "SCRIPTS" SECONDS [CLIENTS (32)]
+pgbench_run() {
+  local name=$1 db=$2 scripts=$3 seconds=$4 c=${5:-32} j=2
+  [ "$c" -ge 2 ] || j=1
+  local n; n=$(wc -l < "$OUT/codes.txt")
+  wait_quiet
+  stamp "pgbench $name: -c$c -j$j -T$seconds -M extended $scripts"
+  cpu_begin
+  # shellcheck disable=SC2086
+  timed pgbench_cmd "$db" "$n" -c"$c" -j"$j" -T"$seconds" $scripts > "$OUT/pgbench-$name.txt" 2>&1
+  cpu_end "pgbench $name" "$TOOL_CPU" >> "$OUT/pgbench-$name.txt"
+  stamp "pgbench $name done"
+  log "RESULT pgbench $name: $(grep -E '^tps' "$OUT/pgbench-$name.txt" | head -1); $(grep -E '^(latency average|number of failed)' "$OUT/pgbench-$name.txt" | tr '\n' ';')"
+  log "$(grep -E '^CPU' "$OUT/pgbench-$name.txt")"
+}
+pgbench_cmd() {
+  local db=$1 n=$2; shift 2
+  (cd "$HERE/pgbench" && pgbench -h 127.0.0.1 -p "$PGPORT" -U vakka -n -M extended -P 10 -r \
+      -D ncodes="$n" -D site="$(psql_su -d "$db" -Atc "SELECT site_id FROM cc_api_key ORDER BY created_at DESC LIMIT 1")" \
+      -D venuearea="$(psql_su -d "$db" -Atc "SELECT area_id FROM dir_site WHERE id = (SELECT site_id FROM cc_api_key ORDER BY created_at DESC LIMIT 1)")" \
+      -D keyhash="$(printf '%s' "$(cat "$OUT/apikey.txt")" | sha256sum | cut -d' ' -f1)" \
+      -D keyid="$(psql_su -d "$db" -Atc "SELECT id FROM cc_api_key ORDER BY created_at DESC LIMIT 1")" \
+      -D run="$(date +%s)" -D seq=0 "$@" "$db")
+}
+
+cmd_desk() {
+  FORCE=1 cmd_generate 15000 50000 "$DESK_DB"
+  if [ -n "${SYNC_COMMIT:-}" ]; then
+    psql_su -c "ALTER SYSTEM SET synchronous_commit = '$SYNC_COMMIT'" -c "SELECT pg_reload_conf()" >/dev/null
+    log "DIAGNOSTIC RUN: synchronous_commit = $SYNC_COMMIT"
+  fi
+  app_start "$DESK_DB"
+  desk_inputs "$DESK_DB"
+  desk_capture_sql "$DESK_DB"
+  log "== Ticket desk, full speed ($(nproc) cores; app, PostgreSQL, wrk and pgbench on the same machine; synchronous_commit=$(psql_su -Atc 'SHOW synchronous_commit')) =="
+  wrk_run warmup mixed 5 >/dev/null
+  for mode in mixed post get; do
+    pgss_reset "$DESK_DB"
+    wrk_run "$mode" "$mode" "$DURATION"
+    pgss_dump "$DESK_DB" "$OUT/pgss-wrk-$mode.txt"
+  done
+  app_stop
+  for mode in mixed post get; do
+    local scripts="-f check.sql@1 -f record.sql@1"
+    [ "$mode" = post ] && scripts="-f record.sql"
+    [ "$mode" = get ] && scripts="-f check.sql"
+    pgss_reset "$DESK_DB"
+    pgbench_run "$mode" "$DESK_DB" "$scripts" "$DURATION"
+    pgss_dump "$DESK_DB" "$OUT/pgss-pgbench-$mode.txt"
+  done
+  # One client at a time: what one request costs without queueing (the app's own time is the difference).
+  log "== One connection (no concurrency), GET and POST alternating, ${SERIAL:-10} s each =="
+  app_start "$DESK_DB"
+  wrk_run serial-warmup mixed 3 1 >/dev/null
+  wrk_run serial mixed "${SERIAL:-10}" 1
+  app_stop
+  pgbench_run serial "$DESK_DB" "-f check.sql@1 -f record.sql@1" "${SERIAL:-10}" 1
+  if [ -n "${SYNC_COMMIT:-}" ]; then psql_su -c "ALTER SYSTEM RESET synchronous_commit" -c "SELECT pg_reload_conf()" >/dev/null; fi
+  "$HERE/summarise.sh" "$OUT" | tee -a "$OUT/summary.txt"
+}
+
+cmd_steady() {
+  db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"
+  app_start "$DESK_DB"
+  desk_inputs "$DESK_DB"
+  log "== Ticket desk, steady load: $RATE requests/s for $STEADY s (GET and POST alternating), open model =="
+  dotnet "$BIN/loadclient/LoadClient.dll" --url "http://127.0.0.1:$APP_PORT" --key "$(cat "$OUT/apikey.txt")" --codes "$OUT/codes.txt" \
+    --rate 200 --duration 5 --warmup 0 > /dev/null || true
+  wait_quiet
+  cpu_begin
+  stamp "LoadClient steady"
+  timed dotnet "$BIN/loadclient/LoadClient.dll" --url "http://127.0.0.1:$APP_PORT" --key "$(cat "$OUT/apikey.txt")" --codes "$OUT/codes.txt" \
+    --rate "$RATE" --duration "$STEADY" --warmup 5 > "$OUT/steady.txt"
+  cpu_end "steady" "$TOOL_CPU" >> "$OUT/steady.txt"
+  tee -a "$OUT/summary.txt" < "$OUT/steady.txt"
+  stamp "LoadClient steady done"
+  app_stop
+}
+
+cmd_stats() {
+  for volume in "15000 50000" "150000 500000" "1500000 5000000"; do
+    # shellcheck disable=SC2086
+    set -- $volume
+    cmd_generate "$1" "$2"
+    local db="cc_$1_$2"
+    wait_quiet
+    stamp "StatsRunner $db"
+    (cd "$BIN/statsrunner" && app_env "$db" dotnet StatsRunner.dll --sql "$OUT/stats-$db.sql") | tee "$OUT/stats-$db.txt" | tee -a "$OUT/summary.txt"
+    stamp "StatsRunner $db done"
+  done
+}
+
+# explain DB: EXPLAIN (ANALYZE, BUFFERS) of each query StatsRunner wrote to stats-DB.sql.
+cmd_explain() {
+  local db=$1 file="$OUT/stats-$1.sql"
+  [ -f "$file" ] || { echo "run 'stats' first ($file missing)"; exit 1; }
+  : > "$OUT/explain-$db.txt"
+  python3 - "$file" "$db" "$PGPORT" "$OUT/explain-$db.txt" <<'PY'
+import subprocess, sys
+path, db, port, out = sys.argv[1:]
+blocks = [b.strip() for b in open(path, encoding="utf-8").read().split(";\n") if b.strip()]
+with open(out, "w", encoding="utf-8") as f:
+    for b in blocks:
+        header = b.splitlines()[0]
+        sql = "\n".join(l for l in b.splitlines() if not l.startswith("--"))
+        plan = subprocess.run(["psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", db, "-X", "-A", "-t", "-c",
+                               "EXPLAIN (ANALYZE, BUFFERS) " + sql], capture_output=True, text=True)
+        f.write(f"{header}\n{sql};\n{plan.stdout}{plan.stderr}\n")
+PY
+  log "plans of $db: $OUT/explain-$db.txt"
+}
+
+cmd_all() {
+  : > "$OUT/summary.txt"
+  log "== Vakka Kaikukortti benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD) =="
+  log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(uname -r)"
+  cmd_prepare
+  cmd_pg_start
+  cmd_desk
+  cmd_steady
+  cmd_stats
+  cmd_explain cc_1500000_5000000
+  cmd_pg_stop
+}
+
+case "${1:-}" in
+  prepare) cmd_prepare ;;
+  pg-start) cmd_pg_start ;;
+  pg-stop) cmd_pg_stop ;;
+  clean) cmd_clean ;;
+  generate) shift; cmd_generate "$@" ;;
+  desk) cmd_desk ;;
+  steady) cmd_steady ;;
+  desk-sql) db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"; app_start "$DESK_DB"; desk_inputs "$DESK_DB"; desk_capture_sql "$DESK_DB" ;;
+  stats) cmd_stats ;;
+  explain) shift; cmd_explain "$@" ;;
+  all) cmd_all ;;
+  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 1 ;;
+esac
