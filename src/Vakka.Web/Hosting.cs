@@ -148,6 +148,21 @@ public static class Hosting
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        // An API call runs all its statements (the API key, its site, the audited transaction) on one pooled
+        // connection, opened here, instead of taking one from the pool, resetting it and returning it for each step.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
+        {
+            var db = http.RequestServices.GetRequiredService<VakkaDb>();
+            await db.Database.OpenConnectionAsync(http.RequestAborted);
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }));
         app.UseAuthentication();
         app.UseDirectoryTwoFactorPolicy();
         app.UseAuthorization();

@@ -1,6 +1,6 @@
 -- GET /api/v1/culturecard/cards/{code} with an API key, statement by statement as the app sends it
--- (captured with `run.sh desk-sql`, see bench/README.md). Npgsql sends DISCARD ALL (the pool's reset) and BEGIN
--- in the same round trip as the next statement; the pipelines below do the same.
+-- (captured with `run.sh desk-sql`, see bench/README.md). Npgsql sends DISCARD ALL (the pool's reset, once: an API call
+-- keeps one connection) and BEGIN in the same round trip as the next statement; the pipelines below do the same.
 -- Variables (-D): ncodes, site, venuearea, keyhash, keyid, run; per client: seq (starts at 0).
 \set n random(1, :ncodes)
 -- ApiKeyHandler: the key (the once-a-minute UPDATE of last_used_at is left out)
@@ -10,15 +10,11 @@ SELECT c.id, c.created_at, c.created_by, c.hash, c.last_used_at, c.name, c.prefi
 FROM cc_api_key AS c WHERE c.hash = :keyhash AND c.revoked_at IS NULL LIMIT 1;
 \endpipeline
 -- ApiKeyHandler: the key's site
-\startpipeline
-DISCARD ALL;
 SELECT d.id, d.organisation_id, d.area_id, d.name, d.type, d.municipality, d.postal_code, d.is_active, d.contact_name, d.contact_email, d.contact_phone
 FROM dir_site AS d WHERE d.id = :site LIMIT 1;
-\endpipeline
 -- RequestGate: the audited request's transaction; DeskTargets: the intermediaries serving the venue (the site itself
 -- is remembered from the key's lookup for the rest of the request)
 \startpipeline
-DISCARD ALL;
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
 SELECT c.intermediary_site_id FROM cc_served_venue AS c WHERE c.venue_site_id = :site;
 \endpipeline

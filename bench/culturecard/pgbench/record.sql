@@ -1,6 +1,6 @@
 -- POST /api/v1/culturecard/uses with an API key and an Idempotency-Key, one adult, no children, a new event name,
 -- statement by statement as the app sends it (captured with `run.sh desk-sql`, see bench/README.md). Npgsql sends
--- DISCARD ALL and BEGIN in the same round trip as the next statement, and EF sends the two INSERTs in one batch;
+-- DISCARD ALL (once: an API call keeps one connection) and BEGIN in the same round trip as the next statement, and EF sends the two INSERTs in one batch;
 -- the pipelines below do the same. Ids are made from per-client counters, in time order like the app's UUIDv7.
 -- Variables (-D): ncodes, site, venuearea, keyhash, keyid, run; per client: seq (starts at 0).
 \set n random(1, :ncodes)
@@ -12,14 +12,10 @@ DISCARD ALL;
 SELECT c.id, c.created_at, c.created_by, c.hash, c.last_used_at, c.name, c.prefix, c.revoked_at, c.site_id
 FROM cc_api_key AS c WHERE c.hash = :keyhash AND c.revoked_at IS NULL LIMIT 1;
 \endpipeline
-\startpipeline
-DISCARD ALL;
 SELECT d.id, d.organisation_id, d.area_id, d.name, d.type, d.municipality, d.postal_code, d.is_active, d.contact_name, d.contact_email, d.contact_phone
 FROM dir_site AS d WHERE d.id = :site LIMIT 1;
-\endpipeline
 -- RequestGate's transaction; DeskTargets: the intermediaries serving the venue
 \startpipeline
-DISCARD ALL;
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
 SELECT c.intermediary_site_id FROM cc_served_venue AS c WHERE c.venue_site_id = :site;
 \endpipeline
@@ -28,8 +24,10 @@ SELECT c.id, c.adult_tickets, c.assistant_tickets, c.birth_year, c.cancel_reason
 FROM cc_use AS c WHERE c.desk_site_id = :site AND c.idempotency_key = concat('pgbench-', :k::text) LIMIT 1;
 SELECT c.area_id, c.community_group_max, c.issue_backdate_days, c.local_only, c.pilot_ends_on, c.use_backdate_days, c.validity_months, c.version
 FROM cc_area_rules AS c WHERE c.area_id = :venuearea LIMIT 1;
--- LookupCard: the card, its area, the area's rules, uses here today
-SELECT c.id, c.area_id, c.birth_year, c.children_count, c.code, c.created_at, c.end_reason, c.ended_on, c.first_used_on, c.gender, c.group_size, c.issued_on, c.issuing_site_id, c.life_situation_id, c.postal_code, c.replaced_by_card_id, c.replaces_card_id, c.status, c.type, c.valid_until, c.version
+-- LookupCard: the card, its area, the area's rules, uses here today (needs_first: whether the app will set the card's
+-- first use, which it decides from first_used_on in .NET)
+SELECT c.id, c.area_id, c.birth_year, c.children_count, c.code, c.created_at, c.end_reason, c.ended_on, c.first_used_on, c.gender, c.group_size, c.issued_on, c.issuing_site_id, c.life_situation_id, c.postal_code, c.replaced_by_card_id, c.replaces_card_id, c.status, c.type, c.valid_until, c.version,
+       (c.first_used_on IS NULL OR c.first_used_on > (now() AT TIME ZONE 'Europe/Helsinki')::date)::int AS needs_first
 FROM cc_card AS c WHERE c.code = (SELECT code FROM bench_code WHERE n = :n) LIMIT 1 \gset card_
 SELECT d1.id, d1.created_at, d1.is_active, d1.name, d1.version, d0.area_id, d0.name
 FROM (SELECT d.id, d.created_at, d.is_active, d.name, d.version FROM dir_area AS d WHERE d.id = :card_area_id LIMIT 1) AS d1
@@ -53,9 +51,11 @@ VALUES (('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0'))::uuid,
         left(NULLIF(:card_postal_code, ''), 2), now(), NULL, (now() AT TIME ZONE 'Europe/Helsinki')::date, :venuearea, :site);
 \endpipeline
 RELEASE SAVEPOINT "__EFSavePoint";
--- CardFirstUse: the card's first use
+-- CardFirstUse: the card's first use, when the card had none before this day
+\if :card_needs_first
 UPDATE cc_card AS c SET first_used_on = (now() AT TIME ZONE 'Europe/Helsinki')::date
 WHERE c.id = :card_id AND (c.first_used_on IS NULL OR c.first_used_on > (now() AT TIME ZONE 'Europe/Helsinki')::date);
+\endif
 -- AuditLog: the request's row, unchained (the sealer chains committed rows afterwards), commit
 SAVEPOINT "__EFSavePoint";
 INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)

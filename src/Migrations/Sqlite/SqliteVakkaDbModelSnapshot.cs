@@ -323,6 +323,9 @@ namespace Vakka.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_cc_card_code");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_cc_card_created_at");
+
                     b.HasIndex("FirstUsedOn")
                         .HasDatabaseName("ix_cc_card_first_used_on");
 
@@ -334,6 +337,10 @@ namespace Vakka.Migrations.Sqlite
 
                     b.HasIndex("AreaId", "IssuedOn")
                         .HasDatabaseName("ix_cc_card_area_id_issued_on");
+
+                    b.HasIndex("AreaId", "ValidUntil")
+                        .HasDatabaseName("ix_cc_card_active_area_id_valid_until")
+                        .HasFilter("status = 'Active'");
 
                     b.HasIndex("IssuingSiteId", "FirstUsedOn")
                         .HasDatabaseName("ix_cc_card_issuing_site_id_first_used_on");
@@ -778,6 +785,26 @@ namespace Vakka.Migrations.Sqlite
                         .HasDatabaseName("ix_cc_served_venue_venue_site_id");
 
                     b.ToTable("cc_served_venue", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.CultureCard.Domain.StatCardMonth", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered");
+
+                    b.HasKey("AreaId", "Month")
+                        .HasName("pk_cc_stat_card_month");
+
+                    b.ToTable("cc_stat_card_month", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.CultureCard.Domain.StatMonth", b =>

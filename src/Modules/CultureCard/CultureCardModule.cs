@@ -35,7 +35,7 @@ public static class CultureCardModule
             Features.ApiKeys.ApiKeyHandler.SchemeName, null);
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.ApiKeys", "/culturecard/apikeys", CultureCardAction.ManageApiKeys, 185));
         services.AddSingleton(new NavItem("Nav.Group.CultureCard", "CultureCard.Nav.Network", "/culturecard/network", CultureCardAction.ViewNetwork, 180));
-        services.AddScoped<Features.Statistics.ReadUseBreakdowns>().AddScoped<Features.Statistics.RefreshStatistics>();
+        services.AddScoped<Features.Statistics.ReadUseBreakdowns>().AddScoped<Features.Statistics.ReadCardRegistrations>().AddScoped<Features.Statistics.RefreshStatistics>();
         services.AddScoped<Vakka.Platform.Jobs.IJobHandler, Features.Statistics.RefreshStatisticsJob>();
         services.AddSingleton(new Vakka.Platform.Jobs.ScheduledJob(Features.Statistics.RefreshStatisticsJob.JobKind, Every: Features.Statistics.RefreshStatisticsJob.Every));
         services.AddScoped<Features.Statistics.StatisticsScopes>().AddScoped<Features.Statistics.BuildDashboard>()

@@ -102,6 +102,7 @@ internal static class Commands
         var volume = new CardDemoData.Volume(cards, uses, Years: values.GetValueOrDefault("--years", 3), Seed: values.GetValueOrDefault("--seed", 2026));
 
         var db = sp.GetRequiredService<VakkaDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1)); // millions of rows: the rollup and VACUUM take minutes
         var clock = Stopwatch.StartNew();
         if (await sp.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None))
             output.WriteLine($"Demo network and accounts created ({clock.Elapsed.TotalSeconds:0.0} s).");

@@ -52,6 +52,20 @@ public sealed class StatisticsRollupTests(VakkaFactory app)
             new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Today, default);
     }
 
+    /// <summary>
+    /// A moment the next rollup takes in: just after the rollup's watermark (another test may have moved it) and before
+    /// now minus <see cref="RefreshStatistics.Margin"/>; rows dated a few milliseconds after it are "older" rows.
+    /// </summary>
+    private async Task<DateTime> BeforeNextRollupAsync()
+    {
+        // Run the rollup first, so that the scheduled job (every few minutes, also in the test host) has just been done.
+        await RefreshAsync();
+        var upTo = await app.WithDbAsync(db => db.Set<StatRollupState>().AsNoTracking().Select(s => s.UpTo).SingleAsync());
+        var at = upTo.AddMilliseconds(1);
+        while (at.AddMilliseconds(10) >= DateTime.UtcNow - RefreshStatistics.Margin) await Task.Delay(20);
+        return at;
+    }
+
     private async Task RefreshAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -116,15 +130,15 @@ public sealed class StatisticsRollupTests(VakkaFactory app)
         var otherVenue = await TestData.SiteAsync(app, org, elsewhere, SiteType.Venue);
         var cards = new List<Card>();
         for (var i = 0; i < 5; i++) cards.Add(await CardData.CardAsync(app, distributor, area, c => c.ChildrenCount = 3));
-        var now = DateTime.UtcNow;
+        var before = await BeforeNextRollupAsync();
         var monthStart = new DateOnly(Today.Year, Today.Month, 1);
 
         // Before the rollup's watermark: older uses, one at another area's venue, one cancelled long ago.
-        var old = await UseAsync(cards[0], venue, area, UseCategory.Sport, 1, 2, now.AddDays(-1), monthStart);
-        await UseAsync(cards[1], otherVenue, elsewhere, UseCategory.Culture, 1, 0, now.AddDays(-1), monthStart);
-        await UseAsync(cards[2], venue, area, UseCategory.Science, 1, 1, now.AddHours(-3));
-        var cancelledLongAgo = await UseAsync(cards[3], venue, area, UseCategory.Education, 1, 0, now.AddHours(-5));
-        await CancelUseAsync(cancelledLongAgo, now.AddHours(-4));
+        var old = await UseAsync(cards[0], venue, area, UseCategory.Sport, 1, 2, before, monthStart);
+        await UseAsync(cards[1], otherVenue, elsewhere, UseCategory.Culture, 1, 0, before, monthStart);
+        await UseAsync(cards[2], venue, area, UseCategory.Science, 1, 1, before.AddMilliseconds(3));
+        var cancelledLongAgo = await UseAsync(cards[3], venue, area, UseCategory.Education, 1, 0, before.AddMilliseconds(1));
+        await CancelUseAsync(cancelledLongAgo, before.AddMilliseconds(2));
         AssertSame(await TruthAsync(area), Shown(await DashboardAsync(area)), "no rollup yet for these uses");
 
         await RefreshAsync();
@@ -166,5 +180,51 @@ public sealed class StatisticsRollupTests(VakkaFactory app)
         Assert.Equal(Today, await FirstUseAsync());
         await CancelAsync(client, uses.Single(u => u.UseDate == Today).Id);
         Assert.Null(await FirstUseAsync());
+    }
+
+    [Fact]
+    public async Task Cards_registered_count_the_rolled_up_months_and_the_cards_created_since_and_nothing_twice()
+    {
+        var org = await TestData.OrganisationAsync(app);
+        var area = await TestData.AreaAsync(app, "Rekisteröinnit");
+        var elsewhere = await TestData.AreaAsync(app, "Muualla");
+        var distributor = await TestData.SiteAsync(app, org, area, SiteType.Distributor);
+        var otherDistributor = await TestData.SiteAsync(app, org, elsewhere, SiteType.Distributor);
+        var monthStart = new DateOnly(Today.Year, Today.Month, 1);
+        var lastMonth = monthStart.AddMonths(-1);
+        var before = await BeforeNextRollupAsync();
+
+        // Registered before the rollup's watermark once it runs: two this month, one last month (backdated on paper).
+        await CardData.CardAsync(app, distributor, area, c => (c.IssuedOn, c.CreatedAt) = (monthStart, before));
+        await CardData.CardAsync(app, distributor, area, c => (c.IssuedOn, c.CreatedAt) = (monthStart, before));
+        await CardData.CardAsync(app, distributor, area, c => (c.IssuedOn, c.CreatedAt) = (lastMonth, before));
+        await CardData.CardAsync(app, otherDistributor, elsewhere, c => (c.IssuedOn, c.CreatedAt) = (monthStart, before));
+
+        async Task<(long Total, long ThisMonth, long LastMonth)> ShownAsync()
+        {
+            var d = await DashboardAsync(area);
+            var total = d.Table("CultureCard.Stats.Summary").Rows.Single(r => r.Label == "CultureCard.Stats.CardsRegistered").Values[0]!.Value;
+            var months = d.Table("CultureCard.Stats.ByMonth").Rows.ToDictionary(r => r.Label, r => r.Values[0]!.Value);
+            return (total, months[$"{monthStart:yyyy-MM}"], lastMonth.Year == Today.Year ? months[$"{lastMonth:yyyy-MM}"] : 0);
+        }
+        var lastMonthInYear = lastMonth.Year == Today.Year ? 1 : 0;
+        Assert.Equal((2L + lastMonthInYear, 2L, (long)lastMonthInYear), await ShownAsync());
+
+        await RefreshAsync();
+        var rolled = await app.WithDbAsync(db => db.Set<StatCardMonth>().AsNoTracking().Where(s => s.AreaId == area.Id).SumAsync(s => s.Registered));
+        Assert.Equal(3, rolled);
+        Assert.Equal((2L + lastMonthInYear, 2L, (long)lastMonthInYear), await ShownAsync());
+
+        // Registered now (after the watermark): counted at once from the card itself, and once more after the next rollup only once.
+        await CardData.CardAsync(app, distributor, area, c => (c.IssuedOn, c.CreatedAt) = (Today, DateTime.UtcNow));
+        Assert.Equal((3L + lastMonthInYear, 3L, (long)lastMonthInYear), await ShownAsync());
+        await RefreshAsync();
+        Assert.Equal((3L + lastMonthInYear, 3L, (long)lastMonthInYear), await ShownAsync());
+
+        // The national yearly table counts the same cards (this area's and the other one's) from the rollup and the cards.
+        await using var scope = app.Services.CreateAsyncScope();
+        var yearly = await scope.ServiceProvider.GetRequiredService<NationalYearlyTable>().HandleAsync(default);
+        var truth = await app.WithDbAsync(db => db.Set<Card>().CountAsync(c => c.IssuedOn.Year == Today.Year));
+        Assert.Equal(truth, yearly.Rows.Single(r => r.Label == Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).Values[0]);
     }
 }

@@ -76,6 +76,8 @@ internal sealed class CultureCardModel : IModuleModel
             e.HasIndex(c => new { c.AreaId, c.FirstUsedOn });
             e.HasIndex(c => new { c.IssuingSiteId, c.FirstUsedOn });
             e.HasIndex(c => new { c.Status, c.ValidUntil });
+            e.HasIndex(c => new { c.AreaId, c.ValidUntil }).HasFilter("status = 'Active'").HasDatabaseName("ix_cc_card_active_area_id_valid_until");
+            e.HasIndex(c => c.CreatedAt); // the registrations' live part: cards created since the rollup
         });
 
         builder.Entity<CardEvent>(e =>
@@ -131,6 +133,12 @@ internal sealed class CultureCardModel : IModuleModel
             e.HasKey(s => new { s.Dim, s.Month, s.Key, s.VenueAreaId, s.CardAreaId });
             e.Property(s => s.Dim).HasMaxLength(10);
             e.Property(s => s.Key).HasMaxLength(40);
+        });
+
+        builder.Entity<StatCardMonth>(e =>
+        {
+            e.ToTable("cc_stat_card_month");
+            e.HasKey(s => new { s.AreaId, s.Month });
         });
 
         builder.Entity<StatRollupState>(e =>

@@ -19,6 +19,18 @@ public sealed class StatMonth
     public long Assistants { get; set; }
 }
 
+/// <summary>
+/// The cards registered in one month (by the issue date) in one area, for the cards created before
+/// <see cref="StatRollupState.UpTo"/>. A card's issue date and area never change, and cards are never deleted, so the
+/// rollup only ever adds; the dashboard counts the cards created since from the cards themselves.
+/// </summary>
+public sealed class StatCardMonth
+{
+    public AreaId AreaId { get; set; }
+    public DateOnly Month { get; set; }
+    public long Registered { get; set; }
+}
+
 /// <summary>How far the rollup goes: every use recorded, and every cancellation made, before <see cref="UpTo"/> is in it.</summary>
 public sealed class StatRollupState
 {

@@ -119,7 +119,7 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
             var card = new Card
             {
                 Id = CardId.New(), Code = codes[a].Dequeue(), AreaId = area.Id, IssuingSiteId = issuer.Id, IssuedOn = issuedOn,
-                ValidUntil = issuedOn.AddYears(1).AddDays(-1), Status = CardStatus.Active, CreatedAt = now,
+                ValidUntil = issuedOn.AddYears(1).AddDays(-1), Status = CardStatus.Active, CreatedAt = Earlier(At(issuedOn, 10), now),
                 Type = community ? CardType.Community : CardType.Personal,
             };
             if (community) card.GroupSize = random.Next(3, 9);

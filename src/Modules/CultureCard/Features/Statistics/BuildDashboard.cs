@@ -17,7 +17,7 @@ public sealed record Dashboard(StatisticsScope Scope, DateOnly From, DateOnly To
 /// (<see cref="ReadUseBreakdowns"/>). Uses count tickets as the national statistics do (one admission = one use):
 /// adults and children apart. Cards: registered in the period, taken into use (first used) in it, active today.
 /// </summary>
-public sealed class BuildDashboard(VakkaDb db, ISiteDirectory sites, ReadUseBreakdowns breakdowns)
+public sealed class BuildDashboard(VakkaDb db, ISiteDirectory sites, ReadUseBreakdowns breakdowns, ReadCardRegistrations registrations)
 {
     public static readonly (string Key, int Min, int Max)[] AgeGroups =
         [("CultureCard.Stats.Age.16to24", 0, 24), ("CultureCard.Stats.Age.25to44", 25, 44), ("CultureCard.Stats.Age.45to64", 45, 64), ("CultureCard.Stats.Age.65plus", 65, 200)];
@@ -30,9 +30,11 @@ public sealed class BuildDashboard(VakkaDb db, ISiteDirectory sites, ReadUseBrea
         var cards = Cards(scope);
         var tables = new List<StatTable>();
 
-        var registered = await cards.CountAsync(c => c.IssuedOn >= from && c.IssuedOn <= to, ct);
+        var registeredByMonth = await registrations.ByMonthAsync(scope, from, to, ct);
+        var registered = (int)registeredByMonth.Values.Sum();
         var takenIntoUse = await cards.CountAsync(c => c.FirstUsedOn >= from && c.FirstUsedOn <= to, ct);
-        var active = await cards.CountAsync(c => c.Status == CardStatus.Active && c.ValidUntil >= today && c.IssuedOn <= today, ct);
+        // Issue dates are never in the future (registration refuses them), so active = not ended and not yet expired.
+        var active = await cards.CountAsync(c => c.Status == CardStatus.Active && c.ValidUntil >= today, ct);
         var b = await breakdowns.HandleAsync(scope, from, to, ct);
         var columns = b.HasCardholders ? UseColumnsWithHolders : UseColumns;
         var totals = b.Total;
@@ -53,14 +55,11 @@ public sealed class BuildDashboard(VakkaDb db, ISiteDirectory sites, ReadUseBrea
         tables.Add(new StatTable("CultureCard.Stats.ByCategory", columns,
             Enum.GetValues<UseCategory>().Select(c => Row(scope, b, $"CultureCard.Category.{c}", b.Of(Dim.Category, c.ToString()), true)).ToList(), "bar"));
 
-        var registeredByMonth = await cards.Where(c => c.IssuedOn >= from && c.IssuedOn <= to)
-            .GroupBy(c => new { c.IssuedOn.Year, c.IssuedOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
         var months = new List<StatRow>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
             var u = b.ByMonth.GetValueOrDefault(m) ?? UseCounts.Zero;
-            var r = registeredByMonth.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month);
-            months.Add(Hide(scope, new StatRow($"{m:yyyy-MM}", [r?.Count ?? 0, u.Uses, u.Adults, u.Children]), u.Cardholders ?? 0));
+            months.Add(Hide(scope, new StatRow($"{m:yyyy-MM}", [registeredByMonth.GetValueOrDefault(m), u.Uses, u.Adults, u.Children]), u.Cardholders ?? 0));
         }
         tables.Add(new StatTable("CultureCard.Stats.ByMonth", ["CultureCard.Stats.CardsRegistered", .. UseColumns], months, "line"));
 
@@ -107,12 +106,6 @@ public sealed class BuildDashboard(VakkaDb db, ISiteDirectory sites, ReadUseBrea
 
     private IQueryable<Card> Cards(StatisticsScope scope)
     {
-        var cards = db.Set<Card>().AsNoTracking();
-        return scope.Level switch
-        {
-            ScopeLevel.Area => cards.Where(c => c.AreaId == scope.Area!.Value),
-            ScopeLevel.Site => cards.Where(c => c.IssuingSiteId == scope.Site!.Value),
-            _ => cards,
-        };
+        return ReadCardRegistrations.Scoped(db.Set<Card>().AsNoTracking(), scope);
     }
 }

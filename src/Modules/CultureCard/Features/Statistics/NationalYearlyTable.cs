@@ -10,7 +10,7 @@ namespace Vakka.CultureCard.Features.Statistics;
 /// cards taken into use (first used that year), uses by adults and by children in culture, education, science and
 /// sport, total uses, and the number of municipalities in the network.
 /// </summary>
-public sealed class NationalYearlyTable(VakkaDb db, ISiteDirectory sites, ReadUseBreakdowns breakdowns)
+public sealed class NationalYearlyTable(VakkaDb db, ISiteDirectory sites, ReadUseBreakdowns breakdowns, ReadCardRegistrations registrations)
 {
     public static readonly string[] Columns =
     [
@@ -22,13 +22,14 @@ public sealed class NationalYearlyTable(VakkaDb db, ISiteDirectory sites, ReadUs
 
     public async Task<StatTable> HandleAsync(CancellationToken ct)
     {
-        var registered = await db.Set<Card>().GroupBy(c => c.IssuedOn.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byYearAndArea = await registrations.NationalByYearAndAreaAsync(ct);
+        var registered = byYearAndArea.GroupBy(x => x.Key.Year).Select(g => new { Year = g.Key, Count = g.Sum(x => x.Value) }).ToList();
         var firstUse = await db.Set<Card>().Where(c => c.FirstUsedOn != null).GroupBy(c => c.FirstUsedOn!.Value.Year)
             .Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
         var uses = (await breakdowns.NationalByMonthAsync(Dim.Rolled.Single(d => d.Name == Dim.Category), ct))
             .GroupBy(x => (x.Key.Month.Year, Category: Enum.Parse<UseCategory>(x.Key.Key)))
             .Select(g => new { g.Key.Year, g.Key.Category, Adults = g.Sum(x => x.Value.Adults), Children = g.Sum(x => x.Value.Children) }).ToList();
-        var areasByYear = await db.Set<Card>().Select(c => new { c.IssuedOn.Year, c.AreaId }).Distinct().ToListAsync(ct);
+        var areasByYear = byYearAndArea.Where(x => x.Value > 0).Select(x => new { x.Key.Year, AreaId = x.Key.Area }).ToList();
         var municipalities = (await sites.AreasAsync(ct)).ToDictionary(a => a.Id, a => a.Municipalities);
 
         var years = registered.Select(r => r.Year).Concat(uses.Select(u => u.Year)).Distinct().Order().ToList();

@@ -8,7 +8,8 @@ namespace Vakka.CultureCard.Features.Statistics;
 
 /// <summary>
 /// Brings the statistics rollup (<see cref="StatMonth"/>) up to a little before now: adds the uses recorded since the
-/// last run (unless already cancelled) and takes away the older uses cancelled since. The dashboard adds what happened
+/// last run (unless already cancelled) and takes away the older uses cancelled since, and counts the cards created since
+/// into <see cref="StatCardMonth"/>. The dashboard adds what happened
 /// after <see cref="StatRollupState.UpTo"/> from the uses themselves, so the numbers are exact whether this ran a
 /// minute or a week ago; running it keeps that live part small. <see cref="Margin"/> keeps a request still
 /// committing its use out of the window (a use's time is taken just before its transaction commits).
@@ -55,16 +56,36 @@ public sealed class RefreshStatistics(VakkaDb db, TimeProvider clock)
             cell.Children += d.Children;
             cell.Assistants += d.Assistants;
         }
+        var cardCells = await AddCardsAsync(from, to, ct);
         state.UpTo = to;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return deltas.Count;
+        return deltas.Count + cardCells;
 
         void Add(string dim, UseAggregate a, UseCounts counts)
         {
             var key = (dim, a.Month, a.Key, a.VenueAreaId, a.CardAreaId);
             deltas[key] = deltas.TryGetValue(key, out var known) ? known.Plus(counts) : counts;
         }
+    }
+
+    /// <summary>The cards created in the window, counted into their area's month of issue.</summary>
+    private async Task<int> AddCardsAsync(DateTime from, DateTime to, CancellationToken ct)
+    {
+        var created = await db.Set<Card>().AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to)
+            .GroupBy(c => new { c.AreaId, c.IssuedOn.Year, c.IssuedOn.Month })
+            .Select(g => new { g.Key.AreaId, g.Key.Year, g.Key.Month, Count = g.LongCount() }).ToListAsync(ct);
+        if (created.Count == 0) return 0;
+        var months = created.Select(c => new DateOnly(c.Year, c.Month, 1)).Distinct().ToList();
+        var cells = (await db.Set<StatCardMonth>().Where(s => months.Contains(s.Month)).ToListAsync(ct)).ToDictionary(s => (s.AreaId, s.Month));
+        foreach (var c in created)
+        {
+            var month = new DateOnly(c.Year, c.Month, 1);
+            if (!cells.TryGetValue((c.AreaId, month), out var cell))
+                db.Add(cells[(c.AreaId, month)] = cell = new StatCardMonth { AreaId = c.AreaId, Month = month });
+            cell.Registered += c.Count;
+        }
+        return created.Count;
     }
 }
 
