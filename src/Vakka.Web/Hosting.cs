@@ -98,12 +98,15 @@ public static class Hosting
         }));
         services.AddHealthChecks().AddDbContextCheck<VakkaDb>("database", tags: ["ready"]);
 
+        // Traces and metrics only when they go somewhere: an instrumented request without an exporter costs CPU for nothing.
         var otlp = config["OpenTelemetry:OtlpEndpoint"];
-        var telemetry = services.AddOpenTelemetry()
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(otlp))
-            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(otlp));
+        {
+            services.AddOpenTelemetry()
+                .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(otlp));
+        }
 
         // Behind a TLS-terminating proxy or load balancer: trust X-Forwarded-For/-Proto from the networks named.
         services.Configure<ForwardedHeadersOptions>(o =>
