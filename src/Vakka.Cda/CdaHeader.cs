@@ -35,6 +35,12 @@ public sealed record CdaHeader
     /// <summary>The client's henkilötunnus (#13, recordTarget/patientRole/id[@root='1.2.246.21']/@extension).</summary>
     public PersonalIdentityCode? Client { get; init; }
 
+    /// <summary>
+    /// Henkilötunnus values of other persons the document concerns (#21, participant[@typeCode='SBJ']//id[@root='1.2.246.21']).
+    /// Read and validated only; the writer does not write participants yet.
+    /// </summary>
+    public IReadOnlyList<PersonalIdentityCode> Subjects { get; init; } = [];
+
     public CdaAuthor? Author { get; init; }
 
     /// <summary>The registrar (rekisterinpitäjä, #19): custodian organisation OID.</summary>

@@ -28,6 +28,8 @@ internal sealed class CdaHeaderCollector
     private bool _otherClientIdSeen;
     private bool _clientNullFlavor;
     private PersonalIdentityCode? _client;
+    private readonly List<PersonalIdentityCode> _subjects = [];
+    private bool _inSubject;
     private int _authors;
     private Coded? _authorRole;
     private DateTimeOffset? _authorTime;
@@ -52,6 +54,15 @@ internal sealed class CdaHeaderCollector
 
     public void OnElement(string path, XmlReader xml)
     {
+        if (path == CdaPaths.Participant)
+        {
+            _inSubject = xml.GetAttribute("typeCode") == "SBJ";
+        }
+        else if (_inSubject && xml.LocalName == "id" && path.StartsWith(CdaPaths.Participant + "/", StringComparison.Ordinal))
+        {
+            SubjectId(path, xml);
+        }
+
         switch (path)
         {
             case CdaPaths.RealmCode: _realm = xml.GetAttribute("code"); break;
@@ -160,6 +171,7 @@ internal sealed class CdaHeaderCollector
             SetId = _setId,
             VersionNumber = _version,
             Client = _client,
+            Subjects = _subjects,
             Author = _authors == 0 || _authorRole is null || _authorTime is null
                 ? null
                 : new CdaAuthor(_authorRole, _authorTime.Value, _authorId, _authorOrganisation),
@@ -301,6 +313,23 @@ internal sealed class CdaHeaderCollector
         PersonalIdentityCode.Errors.CheckCharacter => new(CdaIssueCodes.HetuCheckCharacter, path, "The henkilötunnus check character is wrong."),
         _ => new(CdaIssueCodes.HetuFormat, path, "The henkilötunnus is not of the form DDMMYYCNNNX with a century sign + - Y X W V U A B C D E F."),
     };
+
+    private void SubjectId(string path, XmlReader xml)
+    {
+        if (xml.GetAttribute("root") != CdaConstants.HetuRoot || xml.GetAttribute("extension") is not { } extension)
+        {
+            return;
+        }
+
+        if (PersonalIdentityCode.TryParse(extension, out var hetu, out var errorKey))
+        {
+            _subjects.Add(hetu);
+        }
+        else
+        {
+            _issues.Add(HetuIssue(CdaPaths.Attribute(path, "extension"), errorKey));
+        }
+    }
 
     private void AuthorId(string path, XmlReader xml)
     {

@@ -85,7 +85,11 @@ public static class CdaIssueCodes
     public const string BodyKindInvalid = "BODY_KIND_INVALID";
     public const string BodyBase64Invalid = "BODY_BASE64_INVALID";
     public const string BodyXhtmlMissing = "BODY_XHTML_MISSING";
+    public const string BodyXhtmlInvalid = "BODY_XHTML_INVALID";
     public const string BodyJsonMissing = "BODY_JSON_MISSING";
+    public const string BodyJsonInvalid = "BODY_JSON_INVALID";
+    public const string BodyJsonRootInvalid = "BODY_JSON_ROOT_INVALID";
+    public const string BodyPdfaUndeclared = "BODY_PDFA_UNDECLARED";
     public const string BodyPdfInvalid = "BODY_PDF_INVALID";
     public const string BodyPartTooLarge = "BODY_PART_TOO_LARGE";
 

@@ -29,6 +29,7 @@ public static class CdaPaths
     public const string AuthorId = Author + "/h:assignedAuthor/h:id";
     public const string AuthorOrganisationId = Author + "/h:assignedAuthor/h:representedOrganization/h:id";
     public const string RegistrarId = Root + "/h:custodian/h:assignedCustodian/h:representedCustodianOrganization/h:id";
+    public const string Participant = Root + "/h:participant";
     public const string RelatedDocument = Root + "/h:relatedDocument";
     public const string ParentDocument = RelatedDocument + "/h:parentDocument";
     public const string ParentId = ParentDocument + "/h:id";

@@ -1,6 +1,6 @@
 namespace Vakka.Cda;
 
-/// <summary>Body rules (design §a #35, §b stage D) that need no XML or JSON parse of the parts (those come in slice 2).</summary>
+/// <summary>Body rules (design §a #35, §b stage D): the kind, then each decoded part's content.</summary>
 internal static class BodyRules
 {
     public static void Check(CdaBodyRef body, CdaValidationOptions options, IssueList issues)
@@ -15,9 +15,34 @@ internal static class BodyRules
             issues.Error(CdaIssueCodes.BodyJsonMissing, CdaPaths.StructuredBody, $"The structured body has no {CdaConstants.MediaJson} part (the structured form).");
         }
 
-        if (body.Content is PdfBody pdf && !pdf.Pdf.Span.StartsWith("%PDF-"u8))
+        switch (body.Content)
         {
-            issues.Error(CdaIssueCodes.BodyPdfInvalid, CdaPaths.NonXmlText, "The PDF part does not start with %PDF-.");
+            case XhtmlJsonBody b:
+                Report(issues, CdaIssueCodes.BodyXhtmlInvalid, XhtmlPart.Check(b.Xhtml));
+                Report(issues, JsonPart.Check(b.Json));
+                break;
+            case XhtmlOnlyBody b:
+                Report(issues, CdaIssueCodes.BodyXhtmlInvalid, XhtmlPart.Check(b.Xhtml));
+                break;
+            case PdfBody b:
+                PdfPart.Check(b.Pdf, issues);
+                break;
+        }
+    }
+
+    private static void Report(IssueList issues, string code, string? reason)
+    {
+        if (reason is not null)
+        {
+            issues.Error(code, CdaPaths.SectionMedia, reason);
+        }
+    }
+
+    private static void Report(IssueList issues, (string Code, string Reason)? problem)
+    {
+        if (problem is { } p)
+        {
+            issues.Error(p.Code, CdaPaths.SectionMedia, p.Reason);
         }
     }
 }

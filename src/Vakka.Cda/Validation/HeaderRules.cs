@@ -41,6 +41,11 @@ internal static class HeaderRules
             issues.Error(CdaIssueCodes.HetuNotTestPerson, CdaPaths.Attribute(CdaPaths.ClientId, "extension"), "Only 900-series test henkilötunnus values are accepted in this environment.");
         }
 
+        if (options.TestPersonsOnly && h.Subjects.Any(s => !s.IsTemporary))
+        {
+            issues.Error(CdaIssueCodes.HetuNotTestPerson, CdaPaths.Participant, "Only 900-series test henkilötunnus values are accepted in this environment.");
+        }
+
         if (issues.Require(h.Author is not null, CdaIssueCodes.AuthorMissing, CdaPaths.Author, "The author is required."))
         {
             CodedRules.Check(h.Author!.Role, lists.AuthorRoles, CdaPaths.AuthorFunctionCode, issues,

@@ -34,7 +34,7 @@ public class CdaRoundTripTests
         Assert.Empty(read.Issues);
         Assert.NotNull(read.Header);
         Assert.Equal(header.TemplateIds, read.Header.TemplateIds);
-        Assert.Equal(header, read.Header with { TemplateIds = header.TemplateIds });
+        Assert.Equal(header, read.Header with { TemplateIds = header.TemplateIds, Subjects = header.Subjects });
         Assert.Equal(body.Kind, read.Body.Kind);
         Assert.NotNull(read.Body.Content);
         Assert.Equal(Parts(body), Parts(read.Body.Content));

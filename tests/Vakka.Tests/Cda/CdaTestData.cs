@@ -16,7 +16,7 @@ internal static class CdaTestData
     public static readonly byte[] Json = Encoding.UTF8.GetBytes(
         "{\"merkinta_tapaamisesta_tai_yhteydenotosta\":{\"paivamaara\":\"2025-03-12\"}}");
 
-    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% fixture, not a real PDF/A\n%%EOF\n");
+    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% fixture, not a real PDF/A\n<x:xmpmeta><rdf:Description pdfaid:part=\"2\" pdfaid:conformance=\"B\"/></x:xmpmeta>\n%%EOF\n");
 
     private static readonly TimeSpan Eet = TimeSpan.FromHours(2);
 
