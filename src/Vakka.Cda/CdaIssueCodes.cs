@@ -98,4 +98,5 @@ public static class CdaIssueCodes
     public const string RetentionClassNotCoded = "RETENTION_CLASS_NOT_CODED";
     public const string RecordStatusNotCoded = "RECORD_STATUS_NOT_CODED";
     public const string SignatureNotVerified = "SIGNATURE_NOT_VERIFIED";
+    public const string StructureRootUnexpected = "STRUCTURE_ROOT_UNEXPECTED";
 }

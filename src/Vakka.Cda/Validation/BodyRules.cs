@@ -3,7 +3,7 @@ namespace Vakka.Cda;
 /// <summary>Body rules (design §a #35, §b stage D): the kind, then each decoded part's content.</summary>
 internal static class BodyRules
 {
-    public static void Check(CdaBodyRef body, CdaValidationOptions options, IssueList issues)
+    public static void Check(CdaBodyRef body, CodeListEntry? documentType, CdaValidationOptions options, IssueList issues)
     {
         if (!issues.Require(body.Kind != CdaBodyKind.None, CdaIssueCodes.BodyMissing, CdaPaths.Body, "The body must be a structuredBody (XHTML + JSON) or a nonXMLBody (PDF)."))
         {
@@ -19,7 +19,13 @@ internal static class BodyRules
         {
             case XhtmlJsonBody b:
                 Report(issues, CdaIssueCodes.BodyXhtmlInvalid, XhtmlPart.Check(b.Xhtml));
-                Report(issues, JsonPart.Check(b.Json));
+                Report(issues, JsonPart.Check(b.Json, out var rootProperty));
+                if (rootProperty is not null && documentType is not null && rootProperty != StructureName.RootProperty(documentType.Name))
+                {
+                    issues.Warning(CdaIssueCodes.StructureRootUnexpected, CdaPaths.SectionMedia,
+                        $"The structured form's root property '{rootProperty}' is not '{StructureName.RootProperty(documentType.Name)}', the snake_case of the structure name.");
+                }
+
                 break;
             case XhtmlOnlyBody b:
                 Report(issues, CdaIssueCodes.BodyXhtmlInvalid, XhtmlPart.Check(b.Xhtml));

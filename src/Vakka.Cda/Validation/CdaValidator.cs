@@ -22,7 +22,7 @@ public static class CdaValidator
         HeaderRules.Check(header, codeLists, options, issues);
         LocalHeaderRules.Check(header, codeLists, issues);
         VersionRules.Check(header, issues);
-        BodyRules.Check(read.Body, options, issues);
+        BodyRules.Check(read.Body, header.DocumentType is { } t ? HeaderRules.DocumentTypeList(t, codeLists)?.Find(t.Code) : null, options, issues);
         return issues.Items;
     }
 

@@ -9,8 +9,9 @@ namespace Vakka.Cda;
 internal static class JsonPart
 {
     /// <summary>Returns null when the part is acceptable, otherwise the code and reason.</summary>
-    public static (string Code, string Reason)? Check(ReadOnlyMemory<byte> json)
+    public static (string Code, string Reason)? Check(ReadOnlyMemory<byte> json, out string? rootProperty)
     {
+        rootProperty = null;
         if (!System.Text.Unicode.Utf8.IsValid(json.Span))
         {
             return (CdaIssueCodes.BodyJsonInvalid, "The structured form is not valid UTF-8."); // JsonDocument checks string bytes only when read
@@ -25,6 +26,7 @@ internal static class JsonPart
                 return (CdaIssueCodes.BodyJsonRootInvalid, "The structured form must be a JSON object with exactly one property (the structure name).");
             }
 
+            rootProperty = root.EnumerateObject().First().Name;
             return null;
         }
         catch (JsonException)

@@ -82,4 +82,16 @@ public class CdaBodyContentTests
             Assert.StartsWith(CdaPaths.Participant + "/", error.Path, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_json_root_other_than_the_structure_name_is_a_warning()
+    {
+        var good = CdaTestData.Validate(CdaTestData.Bytes());
+        var other = CdaTestData.Validate(CdaTestData.Bytes(body: new XhtmlJsonBody(CdaTestData.Xhtml, Encoding.UTF8.GetBytes("{\"paatos\":{}}"))));
+
+        Assert.DoesNotContain(good, i => i.Code == CdaIssueCodes.StructureRootUnexpected);
+        var warning = Assert.Single(other, i => i.Code == CdaIssueCodes.StructureRootUnexpected);
+        Assert.Equal(CdaSeverity.Warning, warning.Severity);
+        Assert.Empty(CdaTestData.Errors(other));
+    }
 }
