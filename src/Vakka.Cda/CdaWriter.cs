@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -31,6 +32,14 @@ public static class CdaWriter
         using var stream = new MemoryStream();
         Write(document, stream);
         return stream.ToArray();
+    }
+
+    /// <summary>Writes the document into <paramref name="output"/> (e.g. a pooled buffer or a pipe).</summary>
+    public static void Write(CdaDocument document, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var stream = new BufferWriterStream(output);
+        Write(document, stream);
     }
 
     /// <summary>Writes the document to <paramref name="output"/> (left open).</summary>

@@ -29,7 +29,7 @@ internal static class CodedRules
         {
             if (list.Mode == CodeListMode.Closed)
             {
-                issues.Error(missing, CdaPaths.Attribute(path, "code"), $"{path} needs a code; a nullFlavor is not accepted here.");
+                issues.Require(false, missing, CdaPaths.Attribute(path, "code"), $"{path} needs a code; a nullFlavor is not accepted here.");
             }
 
             return;

@@ -72,4 +72,19 @@ public class CdaRequiredElementTests
 
         Assert.Contains(CdaTestData.Validate(damaged), i => i.Code == CdaIssueCodes.ClientMultiple);
     }
+
+    [Fact]
+    public void A_null_flavor_where_a_closed_list_needs_a_code_is_reported_once()
+    {
+        var damaged = CdaTestData.Edit(CdaTestData.Bytes(), (root, ns) =>
+        {
+            var role = CdaTestData.Select(root, ns, "h:author/h:functionCode");
+            role.RemoveAttributes();
+            role.SetAttributeValue("nullFlavor", "UNK");
+        });
+
+        var errors = CdaTestData.Errors(CdaTestData.Validate(damaged));
+
+        Assert.Equal(CdaIssueCodes.AuthorRoleMissing, Assert.Single(errors).Code);
+    }
 }

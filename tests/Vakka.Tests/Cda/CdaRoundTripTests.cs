@@ -61,6 +61,16 @@ public class CdaRoundTripTests
     }
 
     [Fact]
+    public void Writing_into_a_buffer_writer_gives_the_same_bytes()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        CdaWriter.Write(CdaTestData.Document(), buffer);
+
+        Assert.Equal(CdaTestData.Bytes(), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void Writer_follows_the_cda_r2_element_order_and_namespaces()
     {
         var text = Encoding.UTF8.GetString(CdaTestData.Bytes());
