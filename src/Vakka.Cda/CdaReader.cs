@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Xml;
+
+namespace Vakka.Cda;
+
+/// <summary>
+/// Reads a client document in one forward pass with <see cref="XmlReader"/> (no DOM): DTDs are prohibited and no
+/// resolver is used, so no external entity is ever fetched. Never throws on bad input: size, XML and root errors are
+/// fatal issues (header null); value syntax errors are issues next to a partly filled header.
+/// </summary>
+public static class CdaReader
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+    };
+
+    /// <summary>Reads <paramref name="document"/> (the exact bytes received).</summary>
+    public static CdaReadResult Read(ReadOnlyMemory<byte> document, CdaReadOptions? options = null)
+    {
+        options ??= CdaReadOptions.Default;
+        if (document.IsEmpty)
+        {
+            return Fatal(CdaIssueCodes.DocumentEmpty, "/", "The document is empty.");
+        }
+
+        if (document.Length > options.MaxDocumentBytes)
+        {
+            return Fatal(CdaIssueCodes.DocumentTooLarge, "/", $"The document is larger than {options.MaxDocumentBytes} bytes.");
+        }
+
+        var header = new CdaHeaderCollector();
+        var body = new CdaBodyCollector(options);
+        try
+        {
+            using var stream = AsStream(document);
+            using var xml = XmlReader.Create(stream, Settings);
+            var fatal = ReadAll(xml, header, body);
+            if (fatal is not null)
+            {
+                return new CdaReadResult(null, new CdaBodyRef(CdaBodyKind.None, null), [fatal]);
+            }
+        }
+        catch (XmlException e)
+        {
+            var at = $"{e.LineNumber}:{e.LinePosition}";
+            return document.Span.IndexOf("<!DOCTYPE"u8) >= 0
+                ? Fatal(CdaIssueCodes.XmlDtdForbidden, at, "A DOCTYPE (DTD) is not allowed.")
+                : Fatal(CdaIssueCodes.XmlNotWellFormed, at, "The document is not well-formed XML: " + e.Message);
+        }
+
+        var issues = new List<CdaIssue>();
+        var result = header.Complete(issues);
+        var bodyRef = body.Complete(issues);
+        return new CdaReadResult(result, bodyRef, issues);
+    }
+
+    private static CdaIssue? ReadAll(XmlReader xml, CdaHeaderCollector header, CdaBodyCollector body)
+    {
+        var stack = new List<string>();
+        var rootSeen = false;
+        while (xml.Read())
+        {
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.XmlDeclaration:
+                    var encoding = xml.GetAttribute("encoding");
+                    if (encoding is not null && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return new CdaIssue(CdaIssueCodes.XmlEncodingUnsupported, "/", $"The declared encoding is {encoding}; only UTF-8 is accepted.");
+                    }
+
+                    break;
+                case XmlNodeType.Element:
+                    var path = (stack.Count == 0 ? string.Empty : stack[^1]) + "/" + Prefix(xml.NamespaceURI) + xml.LocalName;
+                    if (!rootSeen)
+                    {
+                        rootSeen = true;
+                        if (path != CdaPaths.Root)
+                        {
+                            return new CdaIssue(CdaIssueCodes.XmlRootInvalid, path, "The root element must be ClinicalDocument in namespace urn:hl7-org:v3.");
+                        }
+                    }
+
+                    var isEmpty = xml.IsEmptyElement;
+                    header.OnElement(path, xml);
+                    body.OnElement(path, xml);
+                    if (isEmpty)
+                    {
+                        break;
+                    }
+
+                    if (header.WantsText(path) || body.WantsText(path))
+                    {
+                        var text = ReadText(xml);
+                        header.OnText(path, text);
+                        body.OnText(path, text);
+                        break;
+                    }
+
+                    stack.Add(path);
+                    break;
+                case XmlNodeType.EndElement:
+                    stack.RemoveAt(stack.Count - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the text content up to and including the current element's end tag.</summary>
+    private static string ReadText(XmlReader xml)
+    {
+        var depth = xml.Depth;
+        var text = new StringBuilder();
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
+            {
+                break;
+            }
+
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                text.Append(xml.Value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Prefix(string ns) => ns switch
+    {
+        CdaPaths.Hl7Namespace => "h:",
+        CdaPaths.FinnishNamespace => "hl7fi:",
+        "" => string.Empty,
+        _ => "{" + ns + "}",
+    };
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> document) =>
+        MemoryMarshal.TryGetArray(document, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(document.ToArray(), writable: false);
+
+    private static CdaReadResult Fatal(string code, string path, string reason) =>
+        new(null, new CdaBodyRef(CdaBodyKind.None, null), [new CdaIssue(code, path, reason)]);
+}
