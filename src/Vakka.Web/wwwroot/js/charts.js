@@ -22,7 +22,8 @@
     new Chart(canvas, {
       type: kind,
       data: { labels: labels, datasets: datasets },
-      options: { responsive: true, maintainAspectRatio: false, animation: reduce ? false : undefined,
+      // Numbers on the axes and in tooltips as the page's language writes them (20 000, not 20,000, in Finnish).
+      options: { locale: document.documentElement.lang || undefined, responsive: true, maintainAspectRatio: false, animation: reduce ? false : undefined,
                  plugins: { legend: { position: 'bottom' } } }
     });
   }
