@@ -8,6 +8,7 @@
 #   bench/culturecard/run.sh pg-start         throwaway PostgreSQL on 127.0.0.1:$PGPORT (kept between sub-commands)
 #   bench/culturecard/run.sh generate C U     database cc_C_U with C cards and U uses (skipped if it exists)
 #   bench/culturecard/run.sh desk             full speed: wrk -t2 -c32 (GET+POST mixed, POST only) and pgbench -c32 -j2
+#   bench/culturecard/run.sh desk-page        a 5-second check that the desk page's own requests work (no figures)
 #   bench/culturecard/run.sh desk-sql         the SQL of one GET and one POST of the API, from PostgreSQL's log
 #   bench/culturecard/run.sh steady           200 requests/s for 60 s with LoadClient (open model)
 #   bench/culturecard/run.sh stats            StatsRunner on 15k/50k, 150k/500k, 1.5M/5M (generated when missing)
@@ -146,6 +147,23 @@ desk_inputs() {
   log "API key for $VENUE; $(wc -l < "$OUT/codes.txt") valid card codes in $OUT/codes.txt"
 }
 
+# The desk page's inputs: sign in as the venue's demo site account and take the session and antiforgery cookies and the
+# desk form's token (cookies are read from Set-Cookie by hand: Production marks them Secure, curl keeps those for HTTPS).
+desk_page_inputs() {
+  local base="http://127.0.0.1:$APP_PORT" h page af token session
+  h=$(mktemp); page=$(curl -fsS -D "$h" "$base/account/sign-in")
+  af=$(grep -i '^set-cookie: vakka.af=' "$h" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
+  token=$(echo "$page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -fsS -o /dev/null -D "$h" -H "Cookie: $af" --data-urlencode "Input.UserName=${DESK_USER:-venue.museum}" \
+    --data-urlencode "Input.Password=Vakka-demo-2026" --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
+  session=$(grep -i '^set-cookie: vakka.session=' "$h" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
+  [ -n "$session" ] || { echo "sign-in as ${DESK_USER:-venue.museum} failed"; exit 1; }
+  page=$(curl -fsS -H "Cookie: $af; $session" "$base/culturecard/desk")
+  echo "$page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//' > "$OUT/page-token.txt"
+  echo "$af; $session" > "$OUT/page-cookie.txt"; rm -f "$h"
+  log "desk page: signed in as ${DESK_USER:-venue.museum}"
+}
+
 # pg_stat_statements lives in the postgres database and sees every database; dumps keep the database's statements.
 pgss_reset() { psql_su -Atc "SELECT pg_stat_statements_reset()" >/dev/null; }
 pgss_dump() {
@@ -211,12 +229,13 @@ wait_quiet() {
 
 # wrk_run NAME MODE SECONDS [CONNECTIONS (32)]
 wrk_run() {
-  local name=$1 mode=$2 seconds=$3 c=${4:-32} t=2
+  local name=$1 mode=$2 seconds=$3 c=${4:-32} t=2 page_args=""
   [ "$c" -ge 2 ] || t=1
+  [ "$mode" = page ] && page_args="'$(cat "$OUT/page-cookie.txt")' '$(cat "$OUT/page-token.txt")'"
   wait_quiet
   stamp "wrk $name: -t$t -c$c -d${seconds}s mode=$mode"
   cpu_begin
-  timed sh -c "wrk -t$t -c$c -d${seconds}s --latency -s '$HERE/desk.lua' 'http://127.0.0.1:$APP_PORT' -- '$OUT/codes.txt' '$(cat "$OUT/apikey.txt")' '$mode' \
+  timed sh -c "wrk -t$t -c$c -d${seconds}s --latency -s '$HERE/desk.lua' 'http://127.0.0.1:$APP_PORT' -- '$OUT/codes.txt' '$(cat "$OUT/apikey.txt")' '$mode' $page_args \
     > '$OUT/wrk-$name.txt' 2>&1"
   cpu_end "wrk $name" "$TOOL_CPU" >> "$OUT/wrk-$name.txt"
   stamp "wrk $name done"
@@ -260,7 +279,8 @@ cmd_desk() {
   log "== Ticket desk, full speed ($(nproc) cores; app, PostgreSQL, wrk and pgbench on the same machine; synchronous_commit=$(psql_su -Atc 'SHOW synchronous_commit')) =="
   # 30 s of warm-up: tiered JIT compilation goes on for the first ~20 s of load, and a server in use is warm.
   wrk_run warmup mixed 30 >/dev/null
-  for mode in mixed post get; do
+  desk_page_inputs
+  for mode in mixed post get page; do
     pgss_reset "$DESK_DB"
     wrk_run "$mode" "$mode" "$DURATION"
     pgss_dump "$DESK_DB" "$OUT/pgss-wrk-$mode.txt"
@@ -358,6 +378,8 @@ case "${1:-}" in
   generate) shift; cmd_generate "$@" ;;
   desk) cmd_desk ;;
   steady) cmd_steady ;;
+  desk-page) db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"; app_start "$DESK_DB"; desk_inputs "$DESK_DB"; desk_page_inputs
+    QUIET_WAIT=0 wrk_run page-check page 5 4 ;;
   desk-sql) db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"; app_start "$DESK_DB"; desk_inputs "$DESK_DB"; desk_capture_sql "$DESK_DB" ;;
   stats) cmd_stats ;;
   explain) shift; cmd_explain "$@" ;;
