@@ -147,6 +147,13 @@ public sealed class RetentionRulesTests
     }
 
     [Fact]
+    public void A_subject_who_turns_18_the_day_after_the_document_is_still_a_child()
+    {
+        var decision = Configured.Decide(Document("904", subjectBirth: new DateOnly(2006, 3, 16)), Adult(), null, NoOtherCases);
+        AssertEnds(decision, RetentionRuleId.PerheoikeudellisetLapsi, new DateOnly(2006, 3, 16), new DateOnly(2126, 3, 16));
+    }
+
+    [Fact]
     public void A_family_law_matter_between_adults_is_kept_10_years_from_closing_the_case()
     {
         // The subject turned 18 the day before the document: no longer a child.
