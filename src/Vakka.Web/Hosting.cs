@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Vakka.Archive;
 using Vakka.CultureCard;
 using Vakka.Directory;
 using Vakka.Directory.Api;
@@ -43,6 +44,7 @@ public static class Hosting
         services.AddVakkaPlatform(config);
         services.AddDirectory(config);
         services.AddCultureCard();
+        services.AddArchive(config);
         services.AddTexts(typeof(Hosting).Assembly);
         NavigationItems.Register(services);
 

@@ -19,6 +19,7 @@ public sealed partial class ArchitectureTests(VakkaFactory app)
         typeof(Vakka.Platform.PlatformServices).Assembly,
         typeof(Vakka.Directory.DirectoryModule).Assembly,
         typeof(Vakka.CultureCard.CultureCardModule).Assembly,
+        typeof(Vakka.Archive.ArchiveModule).Assembly,
         typeof(Vakka.Web.Hosting).Assembly,
     ];
 
@@ -100,8 +101,13 @@ public sealed partial class ArchitectureTests(VakkaFactory app)
             a.GetReferencedAssemblies().Select(r => r.Name!).Where(n => n.StartsWith("Vakka.", StringComparison.Ordinal));
 
         Assert.Empty(VakkaReferences(typeof(Vakka.Platform.PlatformServices).Assembly));
-        foreach (var module in new[] { typeof(Vakka.Directory.DirectoryModule).Assembly, typeof(Vakka.CultureCard.CultureCardModule).Assembly })
-            Assert.Equal(["Vakka.Platform"], VakkaReferences(module).Where(n => !n.EndsWith(".Contracts", StringComparison.Ordinal)));
+        foreach (var module in new[]
+                 {
+                     typeof(Vakka.Directory.DirectoryModule).Assembly, typeof(Vakka.CultureCard.CultureCardModule).Assembly,
+                     typeof(Vakka.Archive.ArchiveModule).Assembly,
+                 })
+            // Only the platform (a module that does not use it yet, like the Archive's first slice, references nothing).
+            Assert.DoesNotContain(VakkaReferences(module), n => n != "Vakka.Platform" && !n.EndsWith(".Contracts", StringComparison.Ordinal));
     }
 
     [Fact]
