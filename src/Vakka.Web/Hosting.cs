@@ -153,9 +153,11 @@ public static class Hosting
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
-        // An API call runs all its statements (the API key, its site, the audited transaction) on one pooled
-        // connection, opened here, instead of taking one from the pool, resetting it and returning it for each step.
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
+        // An API call or a page request runs all its statements (the API key or the session's account and roles, its
+        // site, the audited transaction, the page's lists) on one pooled connection, opened here, instead of taking one
+        // from the pool, resetting it and returning it for each step. Static files and health checks take none.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api")
+                || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is not null, api => api.Use(async (http, next) =>
         {
             var db = http.RequestServices.GetRequiredService<VakkaDb>();
             await db.Database.OpenConnectionAsync(http.RequestAborted);
