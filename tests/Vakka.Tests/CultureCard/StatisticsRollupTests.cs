@@ -33,7 +33,7 @@ public sealed class StatisticsRollupTests(VakkaFactory app)
             };
             db.Add(use);
             await db.SaveChangesAsync();
-            await CardFirstUse.RecordedAsync(db, card.Id, use.UseDate, default);
+            await CardFirstUse.RecordedAsync(db, card, use.UseDate, default);
             return use;
         });
 

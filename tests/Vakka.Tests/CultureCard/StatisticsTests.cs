@@ -28,7 +28,7 @@ public sealed class StatisticsTests(VakkaFactory app)
             LifeSituationId = card.LifeSituationId, PostalArea = card.PostalCode?[..2],
         };
         // As the desk records it: the use, and the card's first use.
-        await app.WithDbAsync(async db => { db.Add(use); await db.SaveChangesAsync(); await CardFirstUse.RecordedAsync(db, card.Id, use.UseDate, default); });
+        await app.WithDbAsync(async db => { db.Add(use); await db.SaveChangesAsync(); await CardFirstUse.RecordedAsync(db, card, use.UseDate, default); });
         return use;
     }
 

@@ -34,9 +34,6 @@ public sealed class CardDemoData(VakkaDb db, ISiteDirectory directory, TimeProvi
         ["Närpes"] = ["64200"], ["Vörå"] = ["66600"], ["Korsnäs"] = ["66200"],
     };
 
-    /// <summary>Loads the demo's cards and uses into a database that has none, with EF Core (the start-up demo).</summary>
-    public Task<bool> LoadIfEmptyAsync(Volume volume, CancellationToken ct) => LoadIfEmptyAsync(volume, new EfCardBulkWriter(db), ct);
-
     /// <summary>
     /// Loads the cards and uses into a database that has none, through <paramref name="writer"/> (the generator command
     /// uses PostgreSQL's binary COPY for millions of rows). False when there are cards already or no network to use.

@@ -127,7 +127,7 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
             if (await ReplayAsync(desk, form.IdempotencyKey, ct) is { } first) return first;
             throw;
         }
-        if (card.FirstUsedOn is null || card.FirstUsedOn > day) await CardFirstUse.RecordedAsync(db, card.Id, day, ct); // most cards were used before
+        await CardFirstUse.RecordedAsync(db, card, day, ct);
         if (own is not null) await own.CommitAsync(ct);
         return new RecordUseResult(RecordStatus.Recorded, answer, use.Id, name, form.Adults, form.Children, form.Assistants, remaining);
     }

@@ -48,9 +48,14 @@ public sealed class CardClock(TimeProvider clock)
 /// </summary>
 public static class CardFirstUse
 {
-    public static Task RecordedAsync(VakkaDb db, CardId card, DateOnly day, CancellationToken ct) =>
-        db.Set<Card>().Where(c => c.Id == card && (c.FirstUsedOn == null || c.FirstUsedOn > day))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstUsedOn, day), ct);
+    /// <summary>
+    /// A use on <paramref name="day"/> was recorded for the card (as loaded for the use): nothing to write when its first
+    /// use is already that day or earlier, as for most uses; otherwise one guarded update.
+    /// </summary>
+    public static Task RecordedAsync(VakkaDb db, Card card, DateOnly day, CancellationToken ct) =>
+        card.FirstUsedOn <= day ? Task.CompletedTask
+            : db.Set<Card>().Where(c => c.Id == card.Id && (c.FirstUsedOn == null || c.FirstUsedOn > day))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstUsedOn, day), ct);
 
     public static Task RecomputeAsync(VakkaDb db, CardId card, CancellationToken ct) => Recompute(db, db.Set<Card>().Where(c => c.Id == card), ct);
 

@@ -28,7 +28,7 @@ public sealed class ReadCardRegistrations(VakkaDb db)
 
         var cards = Scoped(db.Set<Card>().AsNoTracking(), scope).Where(c => c.IssuedOn >= from && c.IssuedOn <= to);
         var wholeMonths = from.Day == 1 && to.AddDays(1).Day == 1;
-        if (scope.Level != ScopeLevel.Site && wholeMonths && await UpToAsync(ct) is { } since)
+        if (scope.Level != ScopeLevel.Site && wholeMonths && await ReadUseBreakdowns.RollupUpToAsync(db, ct) is { } since)
         {
             var cells = db.Set<StatCardMonth>().AsNoTracking().Where(s => s.Month >= from && s.Month <= to);
             if (scope.Level == ScopeLevel.Area) cells = cells.Where(s => s.AreaId == scope.Area!.Value);
@@ -49,7 +49,7 @@ public sealed class ReadCardRegistrations(VakkaDb db)
         void Add(int year, AreaId area, long count) => result[(year, area)] = result.GetValueOrDefault((year, area)) + count;
 
         var cards = db.Set<Card>().AsNoTracking();
-        if (await UpToAsync(ct) is { } since)
+        if (await ReadUseBreakdowns.RollupUpToAsync(db, ct) is { } since)
         {
             foreach (var c in await db.Set<StatCardMonth>().AsNoTracking().GroupBy(s => new { s.Month.Year, s.AreaId })
                          .Select(g => new { g.Key.Year, g.Key.AreaId, Count = g.Sum(s => s.Registered) }).ToListAsync(ct))
@@ -61,7 +61,4 @@ public sealed class ReadCardRegistrations(VakkaDb db)
             Add(c.Year, c.AreaId, c.Count);
         return result;
     }
-
-    private Task<DateTime?> UpToAsync(CancellationToken ct) =>
-        db.Set<StatRollupState>().AsNoTracking().Select(s => (DateTime?)s.UpTo).FirstOrDefaultAsync(ct);
 }

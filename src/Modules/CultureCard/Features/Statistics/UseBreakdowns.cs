@@ -33,6 +33,10 @@ public sealed class ReadUseBreakdowns(VakkaDb db)
             : await RolledAsync(scope, from, to, uses, ct);
     }
 
+    /// <summary>How far the rollups go (<see cref="StatRollupState.UpTo"/>), or null if the job has never run.</summary>
+    public static Task<DateTime?> RollupUpToAsync(VakkaDb db, CancellationToken ct) =>
+        db.Set<StatRollupState>().AsNoTracking().Select(s => (DateTime?)s.UpTo).FirstOrDefaultAsync(ct);
+
     /// <summary>The uses a scope sees: all; an area's venues' and an area's cards' uses; a site's own (as venue, as issuer, or as the intermediary that recorded them).</summary>
     public static IQueryable<CardUse> Scoped(IQueryable<CardUse> uses, StatisticsScope scope) => scope.Level switch
     {
@@ -48,7 +52,7 @@ public sealed class ReadUseBreakdowns(VakkaDb db)
         void Add(DateOnly month, string key, UseCounts counts) =>
             result[(month, key)] = result.TryGetValue((month, key), out var known) ? known.Plus(counts) : counts;
 
-        var upTo = await db.Set<StatRollupState>().AsNoTracking().Select(s => (DateTime?)s.UpTo).FirstOrDefaultAsync(ct);
+        var upTo = await RollupUpToAsync(db, ct);
         var uses = db.Set<CardUse>().AsNoTracking();
         if (upTo is not { } since)
         {
@@ -78,7 +82,7 @@ public sealed class ReadUseBreakdowns(VakkaDb db)
     {
         // The rollup holds whole months; another period is read from the uses alone (exact, only slower).
         var wholeMonths = from.Day == 1 && to.AddDays(1).Day == 1;
-        var upTo = wholeMonths ? await db.Set<StatRollupState>().AsNoTracking().Select(s => (DateTime?)s.UpTo).FirstOrDefaultAsync(ct) : null;
+        var upTo = wholeMonths ? await RollupUpToAsync(db, ct) : null;
 
         var byDim = Dim.Rolled.ToDictionary(d => d.Name, _ => new Dictionary<string, UseCounts>());
         var byMonth = new Dictionary<DateOnly, UseCounts>();
