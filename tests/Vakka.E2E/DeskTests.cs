@@ -282,27 +282,33 @@ internal static class FakeCamera
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    /// <summary>Writes <paramref name="frames"/> frames of the image, scaled to fit (nearest neighbour) on white with a quiet zone.</summary>
+    /// <summary>
+    /// Writes <paramref name="frames"/> frames of the image on white, each at another size (as a hand-held camera moves)
+    /// and sampled 4 × 4 per pixel, so that edges are soft as a lens makes them: ZXing's finder-pattern search misses
+    /// about one in a hundred perfectly crisp synthetic QR codes, which a real camera never shows.
+    /// </summary>
     public static void WriteY4m(string path, Luma image, int width, int height, int frames)
     {
-        var size = Math.Min(width, height) * 85 / 100;
-        var left = (width - size) / 2;
-        var top = (height - size) / 2;
-        var y = new byte[width * height];
-        Array.Fill(y, (byte)235);
-        for (var row = 0; row < size; row++)
-        for (var col = 0; col < size; col++)
-        {
-            var v = image.Pixels[row * image.Height / size * image.Width + col * image.Width / size];
-            y[(top + row) * width + left + col] = (byte)(16 + v * 219 / 255); // studio range, as video is
-        }
         var chroma = new byte[width / 2 * (height / 2)];
         Array.Fill(chroma, (byte)128);
-
         using var file = File.Create(path);
         file.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n"));
         for (var f = 0; f < frames; f++)
         {
+            var size = Math.Min(width, height) * (55 + f * 30 / Math.Max(1, frames - 1)) / 100;
+            var left = (width - size) / 2 + f % 3;
+            var top = (height - size) / 2 + f % 2;
+            var y = new byte[width * height];
+            Array.Fill(y, (byte)235);
+            for (var row = 0; row < size; row++)
+            for (var col = 0; col < size; col++)
+            {
+                var sum = 0;
+                for (var sy = 0; sy < 4; sy++)
+                for (var sx = 0; sx < 4; sx++)
+                    sum += image.Pixels[(row * 4 + sy) * image.Height / (size * 4) * image.Width + (col * 4 + sx) * image.Width / (size * 4)];
+                y[(top + row) * width + left + col] = (byte)(16 + sum / 16 * 219 / 255); // studio range, as video is
+            }
             file.Write("FRAME\n"u8);
             file.Write(y);
             file.Write(chroma);
