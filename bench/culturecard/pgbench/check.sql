@@ -21,17 +21,13 @@ SELECT c.intermediary_site_id FROM cc_served_venue AS c WHERE c.venue_site_id = 
 -- LookupCard: the card (the code is picked from bench_code in the same statement), its area, the area's rules, uses here today
 SELECT c.id, c.area_id, c.birth_year, c.children_count, c.code, c.created_at, c.end_reason, c.ended_on, c.first_used_on, c.gender, c.group_size, c.issued_on, c.issuing_site_id, c.life_situation_id, c.postal_code, c.replaced_by_card_id, c.replaces_card_id, c.status, c.type, c.valid_until, c.version
 FROM cc_card AS c WHERE c.code = (SELECT code FROM bench_code WHERE n = :n) LIMIT 1 \gset card_
-SELECT d1.id, d1.created_at, d1.is_active, d1.name, d1.version, d0.area_id, d0.name
-FROM (SELECT d.id, d.created_at, d.is_active, d.name, d.version FROM dir_area AS d WHERE d.id = :card_area_id LIMIT 1) AS d1
-LEFT JOIN dir_area_municipality AS d0 ON d1.id = d0.area_id ORDER BY d1.id, d0.area_id;
+SELECT d.id, d.name, d.is_active FROM dir_area AS d WHERE d.id = :card_area_id LIMIT 1;
 SELECT c.area_id, c.community_group_max, c.issue_backdate_days, c.local_only, c.pilot_ends_on, c.use_backdate_days, c.validity_months, c.version
 FROM cc_area_rules AS c WHERE c.area_id = :card_area_id LIMIT 1;
 SELECT count(*)::int FROM cc_use AS c
 WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date AND c.cancelled_at IS NULL;
--- AuditLog: the request's row, unchained (the sealer chains committed rows afterwards, outside the request), commit
-SAVEPOINT "__EFSavePoint";
+-- AuditLog: the request's row (saved without a savepoint: it is the transaction's last save), unchained (the sealer chains committed rows afterwards, outside the request), commit
 INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
 VALUES ('CultureCard.LookupCard', NULL, :keyid, :site, NULL, 'CultureCard.CardLookup', NULL, clock_timestamp(), 'Success', NULL, :card_id, '', md5(concat(:n::text, clock_timestamp())))
 RETURNING seq;
-RELEASE SAVEPOINT "__EFSavePoint";
 COMMIT;

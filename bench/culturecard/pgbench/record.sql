@@ -24,22 +24,20 @@ SELECT c.id, c.adult_tickets, c.assistant_tickets, c.birth_year, c.cancel_reason
 FROM cc_use AS c WHERE c.desk_site_id = :site AND c.idempotency_key = concat('pgbench-', :k::text) LIMIT 1;
 SELECT c.area_id, c.community_group_max, c.issue_backdate_days, c.local_only, c.pilot_ends_on, c.use_backdate_days, c.validity_months, c.version
 FROM cc_area_rules AS c WHERE c.area_id = :venuearea LIMIT 1;
--- LookupCard: the card, its area, the area's rules, uses here today (needs_first: whether the app will set the card's
+-- LookupCard: the card, its area, the area's rules (the recorder counts today's uses itself below) (needs_first: whether the app will set the card's
 -- first use, which it decides from first_used_on in .NET)
 SELECT c.id, c.area_id, c.birth_year, c.children_count, c.code, c.created_at, c.end_reason, c.ended_on, c.first_used_on, c.gender, c.group_size, c.issued_on, c.issuing_site_id, c.life_situation_id, c.postal_code, c.replaced_by_card_id, c.replaces_card_id, c.status, c.type, c.valid_until, c.version,
        (c.first_used_on IS NULL OR c.first_used_on > (now() AT TIME ZONE 'Europe/Helsinki')::date)::int AS needs_first
 FROM cc_card AS c WHERE c.code = (SELECT code FROM bench_code WHERE n = :n) LIMIT 1 \gset card_
-SELECT d1.id, d1.created_at, d1.is_active, d1.name, d1.version, d0.area_id, d0.name
-FROM (SELECT d.id, d.created_at, d.is_active, d.name, d.version FROM dir_area AS d WHERE d.id = :card_area_id LIMIT 1) AS d1
-LEFT JOIN dir_area_municipality AS d0 ON d1.id = d0.area_id ORDER BY d1.id, d0.area_id;
+SELECT d.id, d.name, d.is_active FROM dir_area AS d WHERE d.id = :card_area_id LIMIT 1;
 SELECT c.area_id, c.community_group_max, c.issue_backdate_days, c.local_only, c.pilot_ends_on, c.use_backdate_days, c.validity_months, c.version
 FROM cc_area_rules AS c WHERE c.area_id = :card_area_id LIMIT 1;
-SELECT count(*)::int FROM cc_use AS c
-WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date AND c.cancelled_at IS NULL;
--- RecordUse: earlier uses of the card here today (second-use check)
+-- RecordUse: the card's uses here on the use's day and today (second-use check and today's count)
 SELECT c.id, c.adult_tickets, c.assistant_tickets, c.birth_year, c.cancel_reason, c.cancelled_at, c.cancelled_by, c.card_area_id, c.card_id, c.card_type, c.category, c.child_tickets, c.desk_site_id, c.event_id, c.event_name, c.gender, c.idempotency_key, c.input_method, c.issuing_site_id, c.life_situation_id, c.postal_area, c.recorded_at, c.recorded_by, c.use_date, c.venue_area_id, c.venue_site_id
-FROM cc_use AS c WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.cancelled_at IS NULL AND c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date;
--- SaveChanges: savepoint, the card's history line and the use in one batch, release
+FROM cc_use AS c WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.cancelled_at IS NULL
+  AND (c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date OR c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date);
+-- SaveChanges: savepoint (the request has an Idempotency-Key: a lost race answers with the first use), the card's
+-- history line and the use in one batch, release
 SAVEPOINT "__EFSavePoint";
 \startpipeline
 INSERT INTO cc_card_event (id, at, by_account, by_site, card_id, end_reason, kind, other_card_id, use_id, valid_until)
@@ -56,11 +54,9 @@ RELEASE SAVEPOINT "__EFSavePoint";
 UPDATE cc_card AS c SET first_used_on = (now() AT TIME ZONE 'Europe/Helsinki')::date
 WHERE c.id = :card_id AND (c.first_used_on IS NULL OR c.first_used_on > (now() AT TIME ZONE 'Europe/Helsinki')::date);
 \endif
--- AuditLog: the request's row, unchained (the sealer chains committed rows afterwards), commit
-SAVEPOINT "__EFSavePoint";
+-- AuditLog: the request's row (saved without a savepoint: it is the transaction's last save), unchained (the sealer chains committed rows afterwards), commit
 INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
 VALUES ('CultureCard.RecordUse', NULL, :keyid, :site, NULL, 'CultureCard.UseRecord', NULL, clock_timestamp(), 'Success', NULL, :card_id,
         ('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0')), md5(concat(:k::text, clock_timestamp())))
 RETURNING seq;
-RELEASE SAVEPOINT "__EFSavePoint";
 COMMIT;

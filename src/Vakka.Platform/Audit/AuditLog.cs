@@ -34,7 +34,7 @@ public sealed class AuditLog(VakkaDb db, TimeProvider clock)
     {
         record.OccurredAt = AuditRecord.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
         db.AuditRecords.Add(record);
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithoutSavepointAsync(ct); // the last save of the transaction: if it fails, everything is rolled back
         await transaction.CommitAsync(ct);
     }
 

@@ -10,6 +10,9 @@ public sealed record SiteInfo(SiteId Id, OrganisationId OrganisationId, AreaId? 
 
 public sealed record AreaInfo(AreaId Id, string Name, IReadOnlyList<string> Municipalities, bool IsActive);
 
+/// <summary>An area's name and whether it is active, without its municipalities.</summary>
+public sealed record AreaStanding(AreaId Id, string Name, bool IsActive);
+
 /// <summary>Sites and areas as other modules see them, implemented by the Directory module (read-only).</summary>
 public interface ISiteDirectory
 {
@@ -19,5 +22,7 @@ public interface ISiteDirectory
     /// <summary>The active sites of one type in every area, by name.</summary>
     Task<IReadOnlyList<SiteInfo>> ActiveOfTypeAsync(SiteType type, CancellationToken ct);
     Task<AreaInfo?> AreaAsync(AreaId id, CancellationToken ct);
+    /// <summary>The area without its municipalities: one row, for the paths that ask per request (the desk's lookup).</summary>
+    Task<AreaStanding?> AreaStandingAsync(AreaId id, CancellationToken ct);
     Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct);
 }

@@ -30,6 +30,25 @@ public static class DbExtensions
         }
     }
 
+    /// <summary>
+    /// Saves without EF Core's savepoint around the save (two round trips fewer), for a save after which a failure ends
+    /// the request anyway: the transaction is rolled back, nothing is retried in it. Use
+    /// <see cref="SaveOrConflictAsync"/> or a plain save where a failed save must leave the transaction usable.
+    /// </summary>
+    public static async Task SaveWithoutSavepointAsync(this DbContext db, CancellationToken ct)
+    {
+        var before = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = before;
+        }
+    }
+
     public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException is DbException db &&
         (db.SqlState == "23505" || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 }

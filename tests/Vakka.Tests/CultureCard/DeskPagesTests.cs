@@ -466,9 +466,22 @@ public sealed class DeskPagesTests(VakkaFactory app)
         Assert.DoesNotContain("<html", html);
         Assert.Contains("data-part=\"status\"", html);
         Assert.Equal("CARD_VALID", Outcome(await AppClient.ParseAsync(fragment)));
+        // A lookup changes none of the recent uses: the fragment leaves them out and the script keeps its list.
+        Assert.DoesNotContain("data-part=\"recent\"", html);
+        Assert.Contains("data-part=\"events\"", html);
 
         var full = await PostAsync(client, "Lookup", new() { ["Lookup.Code"] = card.Code });
-        Assert.Contains("<html", await full.Content.ReadAsStringAsync());
+        var fullHtml = await AppClient.ParseAsync(full);
+        Assert.NotNull(fullHtml.QuerySelector("[data-testid=desk-recent-none], [data-testid=desk-recent]"));
+
+        // A recording's fragment carries the recent uses with the new one, and the card's next answer counts it.
+        var recorded = await PostAsync(client, "Record", RecordFields(card.Code), fragment: true);
+        var recordedHtml = await recorded.Content.ReadAsStringAsync();
+        Assert.Contains("data-part=\"recent\"", recordedHtml);
+        Assert.Contains(CardCode.Display(card.Code), (await AppClient.ParseAsync(recorded)).QuerySelector("[data-testid=desk-recent]")!.TextContent);
+        var again = await AppClient.ParseAsync(await PostAsync(client, "Lookup", new() { ["Lookup.Code"] = card.Code }, fragment: true));
+        var usesToday = again.QuerySelectorAll("dt").Single(dt => dt.TextContent.Trim() == app.Text("CultureCard.Desk.UsesHereToday"));
+        Assert.Equal("1", usesToday.NextElementSibling!.TextContent.Trim());
     }
 
     [Fact]

@@ -65,6 +65,9 @@ public sealed class TicketingApiTests(VakkaFactory app)
             return await client.SendAsync(request);
         }
 
+        async Task<int> UsesTodayAsync() => (await JsonAsync(await client.GetAsync($"/api/v1/culturecard/cards/{card.Code}"))).GetProperty("usesHereToday").GetInt32();
+        Assert.Equal(0, await UsesTodayAsync());
+
         var first = await PostAsync("order-1001", body);
         var again = await PostAsync("order-1001", body);
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
@@ -72,6 +75,7 @@ public sealed class TicketingApiTests(VakkaFactory app)
         var uses = await app.WithDbAsync(db => db.Set<CardUse>().AsNoTracking().Where(u => u.CardId == card.Id).ToListAsync());
         var use = Assert.Single(uses);
         Assert.Equal((1, 2, 1, InputMethod.Api), (use.AdultTickets, use.ChildTickets, use.AssistantTickets, use.InputMethod));
+        Assert.Equal(1, await UsesTodayAsync());
 
         var repeat = await PostAsync("order-1002", body);
         Assert.Equal(HttpStatusCode.Conflict, repeat.StatusCode);

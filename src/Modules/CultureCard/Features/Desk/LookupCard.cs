@@ -53,7 +53,9 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
         return evaluation.IsOk ? evaluation.Value.Answer : Result<CardAnswer>.From(evaluation);
     }
 
-    internal async Task<Result<Evaluation>> EvaluateAsync(DeskSite desk, Query query, CancellationToken ct)
+    /// <param name="countUsesToday">Count the card's uses at this venue today for the answer; the use recorder counts
+    /// them itself from the uses it reads for the second-use check, one query instead of two.</param>
+    internal async Task<Result<Evaluation>> EvaluateAsync(DeskSite desk, Query query, CancellationToken ct, bool countUsesToday = true)
     {
         var code = Normalise(query.Code);
         if (code.Length == 0) return Result<Evaluation>.From(Result.Invalid("Code", "CultureCard.Desk.CodeRequired"));
@@ -78,7 +80,7 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
         audit.Subject(card.Id.Value);
 
         var day = query.Day ?? clock.Today;
-        var area = await sites.AreaAsync(card.AreaId, ct);
+        var area = await sites.AreaStandingAsync(card.AreaId, ct);
         var cardRules = await rules.ForAsync(card.AreaId, ct);
         var standing = DeskRules.Standing(card, day, new NetworkFacts(area?.IsActive == true, cardRules.LocalOnly, desk.AreaId));
 
@@ -90,7 +92,7 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
         }
 
         var today = clock.Today;
-        var usesHereToday = standing == LookupOutcome.Valid
+        var usesHereToday = standing == LookupOutcome.Valid && countUsesToday
             ? await db.Set<CardUse>().CountAsync(u => u.CardId == card.Id && u.VenueSiteId == desk.Id && u.UseDate == today && u.CancelledAt == null, ct)
             : 0;
 
@@ -105,7 +107,7 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
     internal Task<int> QuotaTakenAsync(EventId eventId, CancellationToken ct) =>
         db.Set<CardUse>().Where(u => u.EventId == eventId && u.CancelledAt == null).SumAsync(u => u.AdultTickets + u.ChildTickets, ct);
 
-    private static (string Key, object[] Args) Message(LookupOutcome outcome, Card card, AreaInfo? area, VenueEvent? venueEvent) => outcome switch
+    private static (string Key, object[] Args) Message(LookupOutcome outcome, Card card, AreaStanding? area, VenueEvent? venueEvent) => outcome switch
     {
         LookupOutcome.Valid when card.Type == CardType.Community => ("CultureCard.Desk.Answer.ValidCommunity", [card.ValidUntil, card.ChildrenAllowed]),
         LookupOutcome.Valid when card.ChildrenAllowed == 0 => ("CultureCard.Desk.Answer.ValidNoChildren", [card.ValidUntil]),

@@ -57,7 +57,7 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
         var venueRules = await rules.ForAsync(desk.AreaId, ct);
         var day = form.UseDate ?? today;
         var dayAllowed = DeskRules.CheckDate(day, today, venueRules.UseBackdateDays, null).IsValid;
-        var evaluated = await lookup.EvaluateAsync(desk, new LookupCard.Query(form.Code, form.EventId, dayAllowed ? day : today), ct);
+        var evaluated = await lookup.EvaluateAsync(desk, new LookupCard.Query(form.Code, form.EventId, dayAllowed ? day : today), ct, countUsesToday: false);
         if (!evaluated.IsOk) return Result<RecordUseResult>.From(evaluated);
         var (answer, card, venueEvent) = evaluated.Value;
         if (!answer.IsValid || card is null) return Refused(answer);
@@ -91,12 +91,16 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
             remaining = quota - taken - requested;
         }
 
+        // The card's uses here that matter: at this event, on the use's day (the second-use check) or today (the count
+        // the desk shows).
+        var eventId = venueEvent?.Id;
+        var earlier = await db.Set<CardUse>().AsNoTracking()
+            .Where(u => u.CardId == card.Id && u.VenueSiteId == desk.Id && u.CancelledAt == null
+                && ((eventId != null && u.EventId == eventId) || u.UseDate == day || u.UseDate == today))
+            .ToListAsync(ct);
+        answer = answer with { UsesHereToday = earlier.Count(u => u.UseDate == today) };
         if (!form.ConfirmRepeat)
         {
-            var eventId = venueEvent?.Id;
-            var earlier = await db.Set<CardUse>().AsNoTracking()
-                .Where(u => u.CardId == card.Id && u.VenueSiteId == desk.Id && u.CancelledAt == null && ((eventId != null && u.EventId == eventId) || u.UseDate == day))
-                .ToListAsync(ct);
             if (earlier.Where(u => DeskRules.IsSameVisit(u, eventId, name, day)).OrderByDescending(u => u.RecordedAt).FirstOrDefault() is { } previous)
             {
                 audit.Outcome(AuditOutcome.Invalid);
@@ -119,7 +123,10 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
         audit.Target(use.Id.Value);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Only a request with an idempotency key goes on after a failed save (to answer the same request's first use),
+            // so only it needs EF Core's savepoint to keep the transaction usable.
+            if (form.IdempotencyKey is null) await db.SaveWithoutSavepointAsync(ct);
+            else await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (form.IdempotencyKey is not null && DbExtensions.IsUniqueViolation(ex))
         {
@@ -129,6 +136,7 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
         }
         await CardFirstUse.RecordedAsync(db, card, day, ct);
         if (own is not null) await own.CommitAsync(ct);
+        if (day == today) answer = answer with { UsesHereToday = answer.UsesHereToday + 1 };
         return new RecordUseResult(RecordStatus.Recorded, answer, use.Id, name, form.Adults, form.Children, form.Assistants, remaining);
     }
 

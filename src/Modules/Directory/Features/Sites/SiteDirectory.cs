@@ -48,6 +48,12 @@ internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
             : new AreaInfo(area.Id, area.Name, area.Municipalities.Select(m => m.Name).Order().ToList(), area.IsActive);
     }
 
+    public async Task<AreaStanding?> AreaStandingAsync(AreaId id, CancellationToken ct)
+    {
+        if (areaCache.TryGetValue(id, out var known)) return known is null ? null : new AreaStanding(known.Id, known.Name, known.IsActive);
+        return await db.Set<Area>().AsNoTracking().Where(a => a.Id == id).Select(a => new AreaStanding(a.Id, a.Name, a.IsActive)).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct) =>
         (await db.Set<Area>().AsNoTracking().Include(a => a.Municipalities).OrderBy(a => a.Name).ToListAsync(ct))
         .Select(a => new AreaInfo(a.Id, a.Name, a.Municipalities.Select(m => m.Name).Order().ToList(), a.IsActive)).ToList();

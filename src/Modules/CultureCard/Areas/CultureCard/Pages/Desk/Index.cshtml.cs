@@ -29,12 +29,13 @@ public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse recor
     public bool ShowRecordForm { get; private set; }
 
     [Requires(CultureCardAction.UseDesk), Audited(CultureCardAudit.DeskOpen)]
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await OpenAsync(CultureCardAction.UseDesk, ct) is not null ? Respond() : refusal!;
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await OpenAsync(CultureCardAction.UseDesk, BoardRead.Full, ct) is not null ? Respond() : refusal!;
 
     [Requires(CultureCardAction.LookupCard), Audited(CultureCardAudit.CardLookup)]
     public async Task<IActionResult> OnPostLookupAsync([Bind(Prefix = "Lookup")] LookupForm input, CancellationToken ct)
     {
-        if (await OpenAsync(CultureCardAction.LookupCard, ct) is not { } desk) return refusal!;
+        // A lookup changes none of the recent uses: the desk's script keeps the list it shows, so only a full page reads it.
+        if (await OpenAsync(CultureCardAction.LookupCard, IsFragment ? BoardRead.WithoutRecent : BoardRead.Full, ct) is not { } desk) return refusal!;
         Lookup = input;
         if (!ModelState.IsValid)
         {
@@ -54,7 +55,7 @@ public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse recor
     [Requires(CultureCardAction.RecordUse), Audited(CultureCardAudit.UseRecord)]
     public async Task<IActionResult> OnPostRecordAsync([Bind(Prefix = "Record")] RecordUseForm form, CancellationToken ct)
     {
-        if (await OpenAsync(CultureCardAction.RecordUse, ct) is not { } desk) return refusal!;
+        if (await OpenAsync(CultureCardAction.RecordUse, BoardRead.AfterChange, ct) is not { } desk) return refusal!;
         Record = form;
         Lookup = new LookupForm { EventId = form.EventId, Method = form.Method };
         Result<RecordUseResult>? done = ModelState.IsValid ? await record.HandleAsync(await ActorAsync(), desk, form, ct) : null;
@@ -77,18 +78,18 @@ public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse recor
             case RecordStatus.NeedsConfirmation:
                 Record.ConfirmRepeat = true;
                 ShowRecordForm = true;
-                return Respond(DeskStatus.Warn(Texts["CultureCard.Desk.AlreadyUsed"],
-                    Texts["CultureCard.Desk.AlreadyUsedMessage", Outcome.PreviousUseAt!.Value.Local("t"), Outcome.EventName], "CONFIRM_REPEAT"));
+                return await ReloadAsync(desk, DeskStatus.Warn(Texts["CultureCard.Desk.AlreadyUsed"],
+                    Texts["CultureCard.Desk.AlreadyUsedMessage", Outcome.PreviousUseAt!.Value.Local("t"), Outcome.EventName], "CONFIRM_REPEAT"), ct);
             default:
                 var refusal = DeskStatus.Of(Outcome.Answer, Texts);
-                return Respond(refusal with { Message = $"{refusal.Message} {Texts["CultureCard.Desk.NothingRecorded"]}" });
+                return await ReloadAsync(desk, refusal with { Message = $"{refusal.Message} {Texts["CultureCard.Desk.NothingRecorded"]}" }, ct);
         }
     }
 
     [Requires(CultureCardAction.CancelUse, Target = "id"), Audited(CultureCardAudit.UseCancel)]
     public async Task<IActionResult> OnPostCancelAsync([FromQuery] UseId id, CancelReason? reason, CancellationToken ct)
     {
-        if (await OpenAsync(CultureCardAction.UseDesk, ct) is not { } desk) return refusal!;
+        if (await OpenAsync(CultureCardAction.UseDesk, BoardRead.AfterChange, ct) is not { } desk) return refusal!;
         var cancelled = await cancel.HandleAsync(await ActorAsync(), id, reason, ct);
         if (cancelled.Kind is ResultKind.NotFound or ResultKind.Forbidden) return Failure(cancelled)!;
         if (!cancelled.IsOk) Audit.Outcome(AuditOutcome.Invalid);
@@ -113,11 +114,17 @@ public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse recor
 
     private IActionResult? refusal;
 
-    private async Task<DeskSite?> OpenAsync(Enum action, CancellationToken ct)
+    private bool IsFragment => Request.Headers.ContainsKey(FragmentHeader);
+
+    /// <summary>What a handler reads of the desk's board before it acts: all of it, all but the recent uses, or nothing
+    /// (a handler that changes something reads the board once, after the change, in <see cref="ReloadAsync"/>).</summary>
+    private enum BoardRead { Full, WithoutRecent, AfterChange }
+
+    private async Task<DeskSite?> OpenAsync(Enum action, BoardRead board, CancellationToken ct)
     {
         (var desk, refusal) = await DeskAsync(action, ct);
         if (desk is null) return null;
-        Board = await open.HandleAsync(desk, ct);
+        if (board != BoardRead.AfterChange) Board = await open.HandleAsync(desk, ct, withRecent: board == BoardRead.Full);
         return desk;
     }
 
@@ -130,7 +137,7 @@ public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse recor
     private IActionResult Respond(DeskStatus? status = null)
     {
         Status = status ?? Status;
-        if (!Request.Headers.ContainsKey(FragmentHeader)) return Page();
+        if (!IsFragment) return Page();
         Response.Headers[FragmentHeader] = "1";
         return Partial("_DeskFragment", this);
     }
