@@ -9,7 +9,8 @@
 #   bench/culturecard/run.sh generate C U     database cc_C_U with C cards and U uses (skipped if it exists)
 #   bench/culturecard/run.sh desk             full speed: wrk -t2 -c32 (GET+POST mixed, POST only) and pgbench -c32 -j2
 #   bench/culturecard/run.sh desk-page        a 5-second check that the desk page's own requests work (no figures)
-#   bench/culturecard/run.sh desk-sql         the SQL of one GET and one POST of the API, from PostgreSQL's log
+#   bench/culturecard/run.sh desk-sql         the SQL of one GET and one POST of the API and of the desk page's lookup and
+#                                             record, from PostgreSQL's log
 #   bench/culturecard/run.sh steady           200 requests/s for 60 s with LoadClient (open model)
 #   bench/culturecard/run.sh stats            StatsRunner on 15k/50k, 150k/500k, 1.5M/5M (generated when missing)
 #   bench/culturecard/run.sh explain DB       EXPLAIN (ANALYZE, BUFFERS) of every statistics query on DB
@@ -184,9 +185,20 @@ desk_capture_sql() {
   curl -fsS -H "X-Api-Key: $key" -H 'Content-Type: application/json' -H "Idempotency-Key: capture-$(date +%s%N)" \
     -d "{\"code\":\"$code\",\"eventName\":\"capture $(date +%s%N)\",\"category\":\"Culture\",\"children\":0,\"assistants\":0}" \
     "http://127.0.0.1:$APP_PORT/api/v1/culturecard/uses" > /dev/null
+  if [ -s "$OUT/page-cookie.txt" ]; then
+    # The desk page's two requests as desk.js sends them (fragments), with the second valid code.
+    local cookie token page_code; cookie=$(cat "$OUT/page-cookie.txt"); token=$(cat "$OUT/page-token.txt"); page_code=$(sed -n 2p "$OUT/codes.txt")
+    echo "-- PAGE LOOKUP" >> "$PGDIR/pg.log"
+    curl -fsS -H "Cookie: $cookie" -H 'X-Desk-Fragment: 1' --data-urlencode "Lookup.Code=$page_code" --data-urlencode "__RequestVerificationToken=$token" \
+      "http://127.0.0.1:$APP_PORT/culturecard/desk?handler=Lookup" > /dev/null
+    echo "-- PAGE RECORD" >> "$PGDIR/pg.log"
+    curl -fsS -H "Cookie: $cookie" -H 'X-Desk-Fragment: 1' --data-urlencode "Record.Code=$page_code" --data-urlencode "Record.EventName=capture $(date +%s%N)" \
+      --data-urlencode "Record.Category=Culture" --data-urlencode "Record.Adults=1" --data-urlencode "Record.Children=0" --data-urlencode "Record.Assistants=0" \
+      --data-urlencode "Record.Method=Scanner" --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/culturecard/desk?handler=Record" > /dev/null
+  fi
   psql_su -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
   tail -c +"$((from + 1))" "$PGDIR/pg.log" > "$OUT/desk-sql.log"
-  log "SQL of one GET and one POST: $OUT/desk-sql.log ($(grep -c 'LOG:  \(statement\|execute\)' "$OUT/desk-sql.log") statements)"
+  log "SQL of one GET and one POST of the API (and the desk page's lookup and record): $OUT/desk-sql.log ($(grep -c 'LOG:  \(statement\|execute\)' "$OUT/desk-sql.log") statements)"
 }
 
 # CPU use during a run: the whole machine (/proc/stat) and the app's and PostgreSQL's processes (utime+stime, with
@@ -275,11 +287,13 @@ cmd_desk() {
   fi
   app_start "$DESK_DB"
   desk_inputs "$DESK_DB"
+  desk_page_inputs
   desk_capture_sql "$DESK_DB"
   log "== Ticket desk, full speed ($(nproc) cores; app, PostgreSQL, wrk and pgbench on the same machine; synchronous_commit=$(psql_su -Atc 'SHOW synchronous_commit')) =="
-  # 30 s of warm-up: tiered JIT compilation goes on for the first ~20 s of load, and a server in use is warm.
+  # Warm-up, unmeasured: tiered JIT compilation (with its instrumented tier) goes on for the first 30-60 s of load, and
+  # a server in use is warm. The API's paths and the desk page's (Razor, antiforgery, cookies) warm up separately.
   wrk_run warmup mixed 30 >/dev/null
-  desk_page_inputs
+  QUIET_WAIT=0 wrk_run warmup-page page 20 >/dev/null
   for mode in mixed post get page; do
     pgss_reset "$DESK_DB"
     wrk_run "$mode" "$mode" "$DURATION"
@@ -380,7 +394,7 @@ case "${1:-}" in
   steady) cmd_steady ;;
   desk-page) db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"; app_start "$DESK_DB"; desk_inputs "$DESK_DB"; desk_page_inputs
     QUIET_WAIT=0 wrk_run page-check page 5 4 ;;
-  desk-sql) db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"; app_start "$DESK_DB"; desk_inputs "$DESK_DB"; desk_capture_sql "$DESK_DB" ;;
+  desk-sql) db_exists "$DESK_DB" || cmd_generate 15000 50000 "$DESK_DB"; app_start "$DESK_DB"; desk_inputs "$DESK_DB"; desk_page_inputs; desk_capture_sql "$DESK_DB" ;;
   stats) cmd_stats ;;
   explain) shift; cmd_explain "$@" ;;
   all) cmd_all ;;

@@ -26,12 +26,16 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>Asked on every API call: compiled once (EF Core skips translating the expression again).</summary>
+    private static readonly Func<VakkaDb, string, CancellationToken, Task<ApiKey?>> ActiveKey = EF.CompileAsyncQuery(
+        (VakkaDb db, string hash, CancellationToken ct) => db.Set<ApiKey>().AsNoTracking().FirstOrDefault(k => k.Hash == hash && k.RevokedAt == null));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count != 1 || string.IsNullOrWhiteSpace(values[0]))
             return AuthenticateResult.NoResult();
         var hash = Hash(values[0]!.Trim());
-        var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, Context.RequestAborted);
+        var key = await ActiveKey(db, hash, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var site = await sites.GetAsync(key.SiteId, Context.RequestAborted);
         Role? role = site is { IsActive: true } ? site.Type switch

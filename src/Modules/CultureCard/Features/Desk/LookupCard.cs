@@ -4,6 +4,7 @@ using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform;
 using Vakka.Platform.Audit;
 using Vakka.Platform.Data;
+using Vakka.Platform.Ids;
 using Vakka.Platform.Results;
 
 namespace Vakka.CultureCard.Features.Desk;
@@ -44,6 +45,14 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
 {
     public sealed record Query(string? Code, EventId? EventId = null, DateOnly? Day = null);
 
+    // The desk's hot path, asked on every lookup and recording: compiled once, so EF Core does not translate the
+    // expressions again on each request.
+    private static readonly Func<VakkaDb, string, CancellationToken, Task<Card?>> CardByCode = EF.CompileAsyncQuery(
+        (VakkaDb db, string code, CancellationToken ct) => db.Set<Card>().AsNoTracking().FirstOrDefault(c => c.Code == code));
+    private static readonly Func<VakkaDb, CardId, SiteId, DateOnly, CancellationToken, Task<int>> UsesOnDay = EF.CompileAsyncQuery(
+        (VakkaDb db, CardId card, SiteId venue, DateOnly day, CancellationToken ct) =>
+            db.Set<CardUse>().Count(u => u.CardId == card && u.VenueSiteId == venue && u.UseDate == day && u.CancelledAt == null));
+
     /// <summary>The answer, and for the use recorder the card and event it was decided from.</summary>
     internal sealed record Evaluation(CardAnswer Answer, Card? Card, VenueEvent? Event);
 
@@ -69,7 +78,7 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
         }
 
         var card = code.Length > CardCode.LegacyMaxLength ? null
-            : await db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+            : await CardByCode(db, code, ct);
         if (card is null)
         {
             var printed = code.Length <= CardCode.LegacyMaxLength && await db.Set<CardCodeRecord>().AnyAsync(c => c.Code == code, ct);
@@ -93,7 +102,7 @@ public sealed class LookupCard(VakkaDb db, ISiteDirectory sites, AreaRulesReader
 
         var today = clock.Today;
         var usesHereToday = standing == LookupOutcome.Valid && countUsesToday
-            ? await db.Set<CardUse>().CountAsync(u => u.CardId == card.Id && u.VenueSiteId == desk.Id && u.UseDate == today && u.CancelledAt == null, ct)
+            ? await UsesOnDay(db, card.Id, desk.Id, today, ct)
             : 0;
 
         var (messageKey, args) = Message(standing, card, area, venueEvent);

@@ -5,6 +5,7 @@ using Vakka.CultureCard.Features.Shared;
 using Vakka.Platform.Access;
 using Vakka.Platform.Audit;
 using Vakka.Platform.Data;
+using Vakka.Platform.Ids;
 using Vakka.Platform.Results;
 
 namespace Vakka.CultureCard.Features.Desk;
@@ -45,6 +46,18 @@ public sealed record RecordUseResult(RecordStatus Status, CardAnswer Answer, Use
 public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rules, CardHistory history, CardClock clock, AuditContext audit)
 {
     public const int EventNameMax = 200;
+
+    // Asked on every recording: compiled once, so EF Core does not translate the expressions again on each request.
+    private static readonly Func<VakkaDb, SiteId, string, CancellationToken, Task<CardUse?>> UseByKey = EF.CompileAsyncQuery(
+        (VakkaDb db, SiteId deskSite, string key, CancellationToken ct) =>
+            db.Set<CardUse>().AsNoTracking().FirstOrDefault(u => u.DeskSiteId == deskSite && u.IdempotencyKey == key));
+    /// <summary>The card's uses here (not cancelled) on either day, and, when there is one, at the event.</summary>
+    private static readonly Func<VakkaDb, CardId, SiteId, DateOnly, DateOnly, IAsyncEnumerable<CardUse>> UsesHereOn = EF.CompileAsyncQuery(
+        (VakkaDb db, CardId card, SiteId venue, DateOnly day, DateOnly today) => db.Set<CardUse>().AsNoTracking()
+            .Where(u => u.CardId == card && u.VenueSiteId == venue && u.CancelledAt == null && (u.UseDate == day || u.UseDate == today)));
+    private static readonly Func<VakkaDb, CardId, SiteId, EventId, DateOnly, DateOnly, IAsyncEnumerable<CardUse>> UsesHereOnOrAt = EF.CompileAsyncQuery(
+        (VakkaDb db, CardId card, SiteId venue, EventId eventId, DateOnly day, DateOnly today) => db.Set<CardUse>().AsNoTracking()
+            .Where(u => u.CardId == card && u.VenueSiteId == venue && u.CancelledAt == null && (u.EventId == eventId || u.UseDate == day || u.UseDate == today)));
 
     public async Task<Result<RecordUseResult>> HandleAsync(Actor actor, DeskSite desk, RecordUseForm form, CancellationToken ct)
     {
@@ -94,10 +107,7 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
         // The card's uses here that matter: at this event, on the use's day (the second-use check) or today (the count
         // the desk shows).
         var eventId = venueEvent?.Id;
-        var earlier = await db.Set<CardUse>().AsNoTracking()
-            .Where(u => u.CardId == card.Id && u.VenueSiteId == desk.Id && u.CancelledAt == null
-                && ((eventId != null && u.EventId == eventId) || u.UseDate == day || u.UseDate == today))
-            .ToListAsync(ct);
+        var earlier = await (eventId is { } at ? UsesHereOnOrAt(db, card.Id, desk.Id, at, day, today) : UsesHereOn(db, card.Id, desk.Id, day, today)).ToListAsync(ct);
         answer = answer with { UsesHereToday = earlier.Count(u => u.UseDate == today) };
         if (!form.ConfirmRepeat)
         {
@@ -143,7 +153,7 @@ public sealed class RecordUse(VakkaDb db, LookupCard lookup, AreaRulesReader rul
     /// <summary>A use this desk site already recorded under the key: answered again as it was, nothing recorded twice.</summary>
     private async Task<RecordUseResult?> ReplayAsync(DeskSite desk, string key, CancellationToken ct)
     {
-        var use = await db.Set<CardUse>().AsNoTracking().FirstOrDefaultAsync(u => u.DeskSiteId == desk.DeskSiteId && u.IdempotencyKey == key, ct);
+        var use = await UseByKey(db, desk.DeskSiteId, key, ct);
         if (use is null) return null;
         var code = await db.Set<Card>().Where(c => c.Id == use.CardId).Select(c => c.Code).FirstAsync(ct);
         audit.Target(use.Id.Value).Subject(use.CardId.Value);

@@ -12,10 +12,14 @@ public sealed class AreaRulesReader(VakkaDb db)
 {
     private readonly Dictionary<AreaId, AreaRules> cache = [];
 
+    /// <summary>Asked on every desk request: compiled once.</summary>
+    private static readonly Func<VakkaDb, AreaId, CancellationToken, Task<AreaRules?>> RulesOf = EF.CompileAsyncQuery(
+        (VakkaDb db, AreaId area, CancellationToken ct) => db.Set<AreaRules>().AsNoTracking().FirstOrDefault(r => r.AreaId == area));
+
     public async Task<AreaRules> ForAsync(AreaId area, CancellationToken ct)
     {
         if (cache.TryGetValue(area, out var known)) return known;
-        return cache[area] = await db.Set<AreaRules>().AsNoTracking().FirstOrDefaultAsync(r => r.AreaId == area, ct) ?? AreaRules.Default(area);
+        return cache[area] = await RulesOf(db, area, ct) ?? AreaRules.Default(area);
     }
 }
 

@@ -22,10 +22,18 @@ internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
 
     private IQueryable<Site> Sites => db.Set<Site>().AsNoTracking();
 
+    // Asked on (nearly) every request: compiled once, so EF Core does not translate the expression again each time.
+    private static readonly Func<VakkaDb, SiteId, CancellationToken, Task<SiteInfo?>> SiteById = EF.CompileAsyncQuery(
+        (VakkaDb db, SiteId id, CancellationToken ct) => db.Set<Site>().AsNoTracking().Where(s => s.Id == id).Select(s =>
+            new SiteInfo(s.Id, s.OrganisationId, s.AreaId, s.Name, s.Type, s.Municipality, s.PostalCode, s.IsActive, s.ContactName, s.ContactEmail, s.ContactPhone))
+            .FirstOrDefault());
+    private static readonly Func<VakkaDb, AreaId, CancellationToken, Task<AreaStanding?>> AreaStandingById = EF.CompileAsyncQuery(
+        (VakkaDb db, AreaId id, CancellationToken ct) => db.Set<Area>().AsNoTracking().Where(a => a.Id == id).Select(a => new AreaStanding(a.Id, a.Name, a.IsActive)).FirstOrDefault());
+
     public async Task<SiteInfo?> GetAsync(SiteId id, CancellationToken ct)
     {
         if (siteCache.TryGetValue(id, out var known)) return known;
-        return siteCache[id] = await Sites.Where(s => s.Id == id).Select(ToInfo).FirstOrDefaultAsync(ct);
+        return siteCache[id] = await SiteById(db, id, ct);
     }
 
     public async Task<IReadOnlyList<SiteInfo>> GetManyAsync(IReadOnlyCollection<SiteId> ids, CancellationToken ct)
@@ -51,7 +59,7 @@ internal sealed class SiteDirectory(VakkaDb db) : ISiteDirectory
     public async Task<AreaStanding?> AreaStandingAsync(AreaId id, CancellationToken ct)
     {
         if (areaCache.TryGetValue(id, out var known)) return known is null ? null : new AreaStanding(known.Id, known.Name, known.IsActive);
-        return await db.Set<Area>().AsNoTracking().Where(a => a.Id == id).Select(a => new AreaStanding(a.Id, a.Name, a.IsActive)).FirstOrDefaultAsync(ct);
+        return await AreaStandingById(db, id, ct);
     }
 
     public async Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken ct) =>
