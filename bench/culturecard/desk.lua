@@ -68,6 +68,11 @@ end
 
 function response(status, headers, body)
   if mode == "page" then
+    -- As a browser does: take the renewed session cookie (the sign-in's security stamp is checked again, and the
+    -- cookie re-issued, once a minute; a client that kept the first cookie would be checked on every request).
+    local set = headers["Set-Cookie"]
+    local renewed = set and string.match(set, "(vakka%.session=[^;]*)")
+    if renewed then cookie = string.gsub(cookie, "vakka%.session=[^;]*", function() return renewed end) end
     local outcome = status == 200 and body and string.match(body, 'data%-outcome="([%w_]+)"') or tostring(status)
     if outcome == "CARD_VALID" then gets = gets + 1
     elseif outcome == "USE_RECORDED" then posts = posts + 1
