@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Vakka.Archive.Domain;
 using Vakka.Platform.Access;
 using Vakka.Platform.Audit;
@@ -155,6 +156,18 @@ public sealed class ArchiveAccessTests(VakkaFactory app)
         var wrongKey = app.CreateClient();
         wrongKey.DefaultRequestHeaders.Add("X-Api-Key", "vka_not_a_key");
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync($"{Api}/documents/{oid}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_client_system_role_is_never_given_to_an_account()
+    {
+        var org = await TestData.OrganisationAsync(app);
+        var account = await TestData.PersonAsync(app);
+        var admin = new Actor(null, null, [new RoleAssignment(Role.SystemAdmin, Scope.Global)]);
+        var result = await app.WithScopeAsync(sp => sp.GetRequiredService<Vakka.Directory.Features.Accounts.AssignRole>().HandleAsync(admin, account.Id,
+            new Vakka.Directory.Features.Accounts.RoleForm { Role = Role.ArchiveClientSystem, Scope = Vakka.Directory.Features.Accounts.RoleForm.Encode(Scope.Organisation(org.Id.Value)) },
+            CancellationToken.None));
+        Assert.Equal("Directory.Role.ServiceRoleOnly", Assert.Single(result.Errors).Key);
     }
 
     [Fact]

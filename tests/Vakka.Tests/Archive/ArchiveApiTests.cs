@@ -121,7 +121,11 @@ public sealed class ArchiveApiTests(VakkaFactory app)
             Assert.Equal(app.Text("Archive.Code.DOCUMENT_NOT_FOUND", "fi"), (await JsonAsync(missing)).GetProperty("title").GetString());
         }
         var brokenJson = await world.Client.PostAsync($"{Api}/documents/query", new StringContent("{\"client\":", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, brokenJson.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, "REQUEST_BODY_INVALID"), (brokenJson.StatusCode, (await CodesAsync(brokenJson))[0]));
+        var wrongShape = await world.Client.PostAsync($"{Api}/documents/query", new StringContent("{\"limit\":\"many\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(["REQUEST_BODY_INVALID"], await CodesAsync(wrongShape));
+        var xmlQuery = await PostXmlAsync(world.Client, $"{Api}/documents/query", Bytes(header));
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "CONTENT_TYPE_UNSUPPORTED"), (xmlQuery.StatusCode, (await CodesAsync(xmlQuery))[0]));
 
         Assert.Equal(0, await CountAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<AuditRecord>().CountAsync(r => r.ActorApiKeyId == world.ClientSystemId && r.SubjectIds != "")));

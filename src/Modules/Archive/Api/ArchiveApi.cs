@@ -61,17 +61,23 @@ public static class ArchiveApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
             .Requires(ArchiveAction.VersionDocument).Audited(ArchiveAudit.DocumentVersion);
 
-        api.MapPost("/documents/{oid}/void", async (string oid, VoidRequest body, CurrentActor current, VoidDocument voiding,
+        api.MapPost("/documents/{oid}/void", async (string oid, HttpRequest request, CurrentActor current, VoidDocument voiding,
                 IStringLocalizer texts, CancellationToken ct) =>
-                Answer(await voiding.HandleAsync(await current.GetAsync(ct), oid, body, ct), texts))
+            {
+                var (body, problem) = await ReadJsonAsync<VoidRequest>(request, texts, ct);
+                return problem ?? Answer(await voiding.HandleAsync(await current.GetAsync(ct), oid, body!, ct), texts);
+            })
             .WithSummary("Void the whole set {oid} belongs to, with a reason (≤ 1,000 characters; kept for archivists, never in the audit log) and optionally the professional it is done for.")
-            .Produces<VoidReceipt>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .AcceptsJson<VoidRequest>().Produces<VoidReceipt>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .Requires(ArchiveAction.VoidDocument).Audited(ArchiveAudit.DocumentVoid);
 
-        api.MapPost("/documents/query", async (QueryRequest body, CurrentActor current, QueryDocuments query, IStringLocalizer texts, CancellationToken ct) =>
-                Answer(await query.HandleAsync(await current.GetAsync(ct), body, ct), texts))
+        api.MapPost("/documents/query", async (HttpRequest request, CurrentActor current, QueryDocuments query, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<QueryRequest>(request, texts, ct);
+                return problem ?? Answer(await query.HandleAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
             .WithSummary("Query versions by client (henkilötunnus, in the body only), service task, case, document type, registrar, time range and status; newest first, limit ≤ 500 with nextCursor. Needs a client, a case or a time range of at most one year.")
-            .Produces<QueryPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .AcceptsJson<QueryRequest>().Produces<QueryPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.QueryDocuments).Audited(ArchiveAudit.DocumentQuery);
 
         api.MapGet("/documents/{oid}", async (string oid, HttpResponse response, CurrentActor current, RetrieveDocument retrieve,
@@ -116,8 +122,9 @@ public static class ArchiveApi
         new(r.Id, r.DocumentOid, r.SetId, r.VersionNumber, r.Sha256, r.ArchivedAt, r.Warnings.Select(w => ArchiveProblems.Localise(w, texts)).ToList());
 
     /// <summary>
-    /// The XML body in the OpenAPI document only. <c>Accepts(...)</c> would make routing refuse other content types with
-    /// a bare 415 before the handler can answer CONTENT_TYPE_UNSUPPORTED with a localised problem.
+    /// The request bodies are described in the OpenAPI document only: <c>Accepts(...)</c> or a bound body parameter
+    /// would make the framework refuse another content type or malformed JSON with a bare 415 or 400, before the
+    /// handler can answer with a machine code and a localised message.
     /// </summary>
     private static RouteHandlerBuilder AcceptsXml(this RouteHandlerBuilder builder) => builder.AddOpenApiOperationTransformer((operation, _, _) =>
     {
@@ -129,6 +136,28 @@ public static class ArchiveApi
         };
         return Task.CompletedTask;
     });
+
+    private static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) => builder.AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct) } },
+        });
+
+    /// <summary>A JSON body (415 CONTENT_TYPE_UNSUPPORTED, 400 REQUEST_BODY_INVALID), read with the app's JSON options.</summary>
+    private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, IStringLocalizer texts, CancellationToken ct) where T : class
+    {
+        if (!request.HasJsonContentType())
+            return (null, ArchiveProblems.Of(StatusCodes.Status415UnsupportedMediaType, [new ArchiveError(ArchiveCodes.ContentTypeUnsupported)], texts));
+        try
+        {
+            if (await request.ReadFromJsonAsync<T>(ct) is { } body) return (body, null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return (null, ArchiveProblems.Of(StatusCodes.Status400BadRequest, [new ArchiveError(ArchiveCodes.BodyInvalid)], texts));
+    }
 
     private sealed record Body(byte[]? Bytes, IResult? Problem);
 
