@@ -207,5 +207,11 @@ public sealed class ArchiveAccessTests(VakkaFactory app)
         Assert.Equal(VerifyProblem.HashMismatch, Assert.Single(mismatch).Problem);
         var run = await app.WithDbAsync(db => db.Set<VerifyRun>().AsNoTracking().SingleAsync(r => r.Id == mismatch[0].RunId));
         Assert.Equal((2L, 1L, 0L), (run.Checked, run.Mismatches, run.Missing));
+
+        // Batches of one: the keyset on the id still reaches every document once.
+        var oneByOne = await app.WithScopeAsync(sp => sp.GetRequiredService<Vakka.Archive.Features.Integrity.VerifyArchive>()
+            .RunAsync(world.Org.Id, CancellationToken.None, batchSize: 1));
+        Assert.Equal((2L, 1L), (oneByOne.Checked, oneByOne.Mismatches));
+        Assert.Equal(OidOf(damaged), Assert.Single(oneByOne.Findings).DocumentOid);
     }
 }

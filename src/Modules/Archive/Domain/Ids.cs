@@ -3,9 +3,11 @@ using Vakka.Platform.Ids;
 
 namespace Vakka.Archive.Domain;
 
-/// <summary>One archived version of a document (a row of ar_document).</summary>
+/// <summary>One archived version of a document (a row of ar_document). Ordered as its UUIDv7 (archive order), for keyset reads.</summary>
 public readonly record struct ArchivedDocumentId(Guid Value) : ITypedId<ArchivedDocumentId>
 {
+    public static bool operator >(ArchivedDocumentId a, ArchivedDocumentId b) => a.Value > b.Value;
+    public static bool operator <(ArchivedDocumentId a, ArchivedDocumentId b) => a.Value < b.Value;
     public static ArchivedDocumentId New() => new(Guid.CreateVersion7());
     public static ArchivedDocumentId From(Guid value) => new(value);
     public static ArchivedDocumentId Parse(string s, IFormatProvider? provider) => TypedId.Parse<ArchivedDocumentId>(s);

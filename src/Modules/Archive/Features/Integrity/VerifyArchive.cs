@@ -23,7 +23,7 @@ public sealed class VerifyArchive(VakkaDb db, TimeProvider clock)
 {
     public const int BatchSize = 200;
 
-    public async Task<VerifyReport> RunAsync(OrganisationId? organisation, CancellationToken ct)
+    public async Task<VerifyReport> RunAsync(OrganisationId? organisation, CancellationToken ct, int batchSize = BatchSize)
     {
         var run = new VerifyRun { Id = Guid.CreateVersion7(), OrganisationId = organisation, StartedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(run);
@@ -32,17 +32,18 @@ public sealed class VerifyArchive(VakkaDb db, TimeProvider clock)
         var documents = db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.DestroyedAt == null);
         if (organisation is { } org) documents = documents.Where(d => d.RegistrarOrgId == org);
         var findings = new List<VerifyFinding>();
-        var skip = 0;
+        ArchivedDocumentId? after = null;
         while (true)
         {
-            // Keyset on the primary key would need Guid ordering in LINQ, which neither provider translates alike;
-            // the batches are taken in id order by position instead (the command is an operator's, not a request's).
-            var batch = await (from d in documents
+            // Keyset on the primary key: the next batch starts after the last id read (UUIDv7: archive order).
+            var page = documents;
+            if (after is { } last) page = page.Where(d => d.Id > last);
+            var batch = await (from d in page
                                join c in db.Set<DocumentContent>() on d.Id equals c.DocumentId into contents
                                from c in contents.DefaultIfEmpty()
                                orderby d.Id
                                select new { d.Id, d.DocumentOid, d.Sha256, Bytes = c == null ? null : c.Bytes })
-                .Skip(skip).Take(BatchSize).ToListAsync(ct);
+                .Take(batchSize).ToListAsync(ct);
             foreach (var row in batch)
             {
                 run.Checked++;
@@ -61,8 +62,8 @@ public sealed class VerifyArchive(VakkaDb db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             db.Attach(run);
-            if (batch.Count < BatchSize) break;
-            skip += batch.Count;
+            if (batch.Count < batchSize) break;
+            after = batch[^1].Id;
         }
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
