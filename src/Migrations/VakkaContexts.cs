@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Vakka.Archive;
 using Vakka.CultureCard;
 using Vakka.Directory;
 using Vakka.Platform.Data;
@@ -9,7 +10,7 @@ namespace Vakka.Migrations;
 /// <summary>The modules that compose the one database model, in a fixed order.</summary>
 public static class VakkaModules
 {
-    public static readonly IReadOnlyList<IModuleModel> All = [DirectoryModule.Model, CultureCardModule.Model];
+    public static readonly IReadOnlyList<IModuleModel> All = [DirectoryModule.Model, CultureCardModule.Model, ArchiveModule.Model];
 }
 
 /// <summary>The SQLite context (the default: an embedded file). Its migrations are in Sqlite/.</summary>

@@ -182,6 +182,7 @@ public static class Hosting
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().NoAudit("API description");
         app.MapDirectoryApi();
         app.MapCultureCardApi();
+        app.MapArchiveApi();
         ApiReference.Map(app);
         SettingsEndpoints.Map(app);
     }
@@ -214,6 +215,7 @@ public static class Hosting
             var uses = app.Configuration.GetValue("DemoData:Uses", CultureCard.Features.Demo.CardDemoData.Demo.Uses);
             await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.DemoRegister>().LoadIfEmptyAsync(
                 new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), new CultureCard.Features.Demo.EfCardBulkWriter(db), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Archive.Features.ClientSystems.ArchiveDemoData>().LoadIfEmptyAsync(CancellationToken.None);
         }
     }
 
@@ -227,6 +229,7 @@ public static class Hosting
             Console.WriteLine($"Demo accounts (password for all: {Directory.Features.DemoData.Password}):");
             foreach (var account in Directory.Features.DemoData.Accounts)
                 Console.WriteLine($"  {account.UserName,-20} {account.RoleText}");
+            Console.WriteLine($"Demo archive client-system key (X-Api-Key, Helsingin kaupunki): {Archive.Features.ClientSystems.ArchiveDemoData.DemoKey}");
         }
         var email = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Vakka.Platform.Email.EmailOptions>>().Value;
         if (!string.Equals(email.Mode, "Smtp", StringComparison.OrdinalIgnoreCase))

@@ -130,6 +130,458 @@ namespace Vakka.Migrations.Postgres
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchivePerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateOnly?>("DeathDate")
+                        .HasColumnType("date")
+                        .HasColumnName("death_date");
+
+                    b.Property<string>("Hetu")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character(11)")
+                        .HasColumnName("hetu")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_person");
+
+                    b.HasIndex("Hetu")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_person_hetu");
+
+                    b.ToTable("ar_person", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchivedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<Guid?>("ArchivedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("archived_by");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("author_role");
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("body_kind");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("byte_length");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_ext");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("case_root");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ConfidentialityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("confidentiality_code");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("destroyed_at");
+
+                    b.Property<string>("DocTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("doc_type_code");
+
+                    b.Property<string>("DocTypeSystem")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("doc_type_system");
+
+                    b.Property<string>("DocumentOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("document_oid");
+
+                    b.Property<DateTime>("EffectiveTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_time");
+
+                    b.Property<string>("GeneralType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("general_type");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProcessPhaseCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("process_phase_code");
+
+                    b.Property<string>("RecordStatusCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("record_status_code");
+
+                    b.Property<string>("RegistrarOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("registrar_oid");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<string>("RetentionClassCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("retention_class_code");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("ServiceUnitOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("service_unit_oid");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("set_id");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StructureOid")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("structure_oid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_document");
+
+                    b.HasIndex("DocumentOid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_document_document_oid");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_document_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "EffectiveTime")
+                        .HasDatabaseName("ix_ar_document_registrar_org_id_effective_time");
+
+                    b.HasIndex("SetId", "VersionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_document_set_id_version_number");
+
+                    b.HasIndex("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasDatabaseName("ix_ar_document_registrar_org_id_case_root_case_ext");
+
+                    b.HasIndex("RegistrarOrgId", "PersonId", "EffectiveTime")
+                        .HasDatabaseName("ix_ar_document_registrar_org_id_person_id_effective_time");
+
+                    b.ToTable("ar_document", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.ClientSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("key_prefix");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_client_system");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_client_system_key_hash");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_ar_client_system_organisation_id");
+
+                    b.ToTable("ar_client_system", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_ar_document_content");
+
+                    b.ToTable("ar_document_content", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DocumentVoid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<string>("OnBehalfOfExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("on_behalf_of_ext");
+
+                    b.Property<string>("OnBehalfOfRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("on_behalf_of_root");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("set_id");
+
+                    b.Property<DateTime>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<Guid>("VoidedDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_document_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_void");
+
+                    b.HasIndex("SetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_void_set_id");
+
+                    b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Actual")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("actual");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("document_oid");
+
+                    b.Property<byte[]>("Expected")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("expected");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_verify_mismatch");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_ar_verify_mismatch_run_id");
+
+                    b.ToTable("ar_verify_mismatch", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.VerifyRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checked");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("Mismatches")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mismatches");
+
+                    b.Property<long>("Missing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("missing");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_verify_run");
+
+                    b.ToTable("ar_verify_run", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.CultureCard.Domain.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1512,6 +1964,36 @@ namespace Vakka.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dir_account_token_dir_account_user_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchivedDocument", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivePerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_document_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Vakka.Archive.Domain.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_document_content_ar_document_document_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.VerifyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_verify_mismatch_ar_verify_run_run_id");
                 });
 
             modelBuilder.Entity("Vakka.Directory.Domain.Account", b =>

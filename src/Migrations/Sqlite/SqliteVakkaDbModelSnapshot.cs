@@ -121,6 +121,458 @@ namespace Vakka.Migrations.Sqlite
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchivePerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateOnly?>("DeathDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("death_date");
+
+                    b.Property<string>("Hetu")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hetu")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_person");
+
+                    b.HasIndex("Hetu")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_person_hetu");
+
+                    b.ToTable("ar_person", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchivedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_at");
+
+                    b.Property<Guid?>("ArchivedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_by");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_role");
+
+                    b.Property<string>("BodyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_kind");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("byte_length");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ext");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_root");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ConfidentialityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confidentiality_code");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destroyed_at");
+
+                    b.Property<string>("DocTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("doc_type_code");
+
+                    b.Property<string>("DocTypeSystem")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("doc_type_system");
+
+                    b.Property<string>("DocumentOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_oid");
+
+                    b.Property<DateTime>("EffectiveTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_time");
+
+                    b.Property<string>("GeneralType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("general_type");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ProcessPhaseCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_phase_code");
+
+                    b.Property<string>("RecordStatusCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_status_code");
+
+                    b.Property<string>("RegistrarOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_oid");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<string>("RetentionClassCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_class_code");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("ServiceUnitOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_unit_oid");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_id");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StructureOid")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_oid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_document");
+
+                    b.HasIndex("DocumentOid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_document_document_oid");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_document_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "EffectiveTime")
+                        .HasDatabaseName("ix_ar_document_registrar_org_id_effective_time");
+
+                    b.HasIndex("SetId", "VersionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_document_set_id_version_number");
+
+                    b.HasIndex("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasDatabaseName("ix_ar_document_registrar_org_id_case_root_case_ext");
+
+                    b.HasIndex("RegistrarOrgId", "PersonId", "EffectiveTime")
+                        .HasDatabaseName("ix_ar_document_registrar_org_id_person_id_effective_time");
+
+                    b.ToTable("ar_document", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.ClientSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_prefix");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_client_system");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_client_system_key_hash");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_ar_client_system_organisation_id");
+
+                    b.ToTable("ar_client_system", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_ar_document_content");
+
+                    b.ToTable("ar_document_content", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DocumentVoid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<string>("OnBehalfOfExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_behalf_of_ext");
+
+                    b.Property<string>("OnBehalfOfRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_behalf_of_root");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_id");
+
+                    b.Property<DateTime>("VoidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voided_at");
+
+                    b.Property<Guid>("VoidedDocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voided_document_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_void");
+
+                    b.HasIndex("SetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_void_set_id");
+
+                    b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Actual")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("actual");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_oid");
+
+                    b.Property<byte[]>("Expected")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("expected");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_verify_mismatch");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_ar_verify_mismatch_run_id");
+
+                    b.ToTable("ar_verify_mismatch", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.VerifyRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("Mismatches")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mismatches");
+
+                    b.Property<long>("Missing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_verify_run");
+
+                    b.ToTable("ar_verify_run", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.CultureCard.Domain.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1501,6 +1953,36 @@ namespace Vakka.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dir_account_token_dir_account_user_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchivedDocument", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivePerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_document_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivedDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Vakka.Archive.Domain.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_document_content_ar_document_document_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.VerifyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_verify_mismatch_ar_verify_run_run_id");
                 });
 
             modelBuilder.Entity("Vakka.Directory.Domain.Account", b =>

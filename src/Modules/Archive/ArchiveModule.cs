@@ -1,25 +1,50 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Vakka.Archive.Access;
 using Vakka.Archive.Configuration;
+using Vakka.Archive.Data;
 using Vakka.Archive.Domain.Retention;
+using Vakka.Archive.Features.ClientSystems;
+using Vakka.Archive.Features.Documents;
+using Vakka.Archive.Features.Integrity;
+using Vakka.Platform.Access;
+using Vakka.Platform.Data;
+using Vakka.Platform;
 
 namespace Vakka.Archive;
 
 /// <summary>
-/// The social-welfare client data archive. So far only its pure retention rules (laki 703/2023): no pages, tables,
-/// actions or endpoints yet, so there is no <c>IModuleModel</c>, access catalog or API to register.
+/// The social-welfare client data archive: its tables (ar_), the archive API for client systems and archivists
+/// (archive, version, void, query, retrieve with the SHA-256 checked on every read), the integrity check and the
+/// retention rules of laki 703/2023.
 /// </summary>
 public static class ArchiveModule
 {
     /// <summary>The configuration section of the retention settings (<see cref="RetentionOptions"/>).</summary>
     public const string RetentionSection = "Archive:Retention";
 
+    public static IModuleModel Model { get; } = new ArchiveModel();
+
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionSection)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidation>();
         services.AddSingleton(sp => new RetentionRules(sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
+
+        services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section))
+            .Validate(o => o.MaxDocumentBytes is > 0 and <= int.MaxValue, "Archive:MaxDocumentBytes must be between 1 and 2147483647.").ValidateOnStart();
+        services.AddSingleton<IAccessRules, ArchiveAccessRules>();
+        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<ArchiveScope>();
+        services.AddTexts(typeof(ArchiveModule).Assembly);
+        services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
+            .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
+        services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;
     }
+
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder endpoints) => Api.ArchiveApi.MapArchiveApi(endpoints);
 }

@@ -125,6 +125,7 @@ public static class DirectoryModule
         services.AddScoped<IRoleSource, RoleSource>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddTexts(typeof(DirectoryModule).Assembly);
 
         services.AddScoped<ListOrganisations>().AddScoped<GetOrganisation>().AddScoped<CreateOrganisation>()

@@ -22,6 +22,8 @@ public enum Role
     SystemVendor,
     SiteManager,
     ReservationCoordinator,
+    /// <summary>Another system (a client records system) archiving with an organisation's Archive key; never held by an account.</summary>
+    ArchiveClientSystem,
 }
 
 public enum ScopeKind { Global, Organisation, Area, Site }
@@ -49,17 +51,22 @@ public static class RoleScopes
         Role.SocialWelfareProfessional => [ScopeKind.Organisation, ScopeKind.Site],
         Role.SiteManager => [ScopeKind.Site],
         Role.ReservationCoordinator => [ScopeKind.Organisation],
+        Role.ArchiveClientSystem => [ScopeKind.Organisation],
         _ => [],
     };
 
     /// <summary>Roles a shared site account may hold (Kaikukortti accounts are per site).</summary>
     public static bool IsSiteAccountRole(Role role) =>
         role is Role.DistributorSite or Role.VenueSite or Role.TicketIntermediary;
+
+    /// <summary>Roles only a service principal (an API key) holds, never an account.</summary>
+    public static bool IsServiceRole(Role role) => role is Role.ArchiveClientSystem;
 }
 
 /// <summary>
-/// Who acts, as the access engine sees it: a signed-in account, or another system calling with a site's API key
-/// (<see cref="ApiKeyId"/>; no account, the site's role only).
+/// Who acts, as the access engine sees it: a signed-in account, or another system calling with an API key
+/// (<see cref="ApiKeyId"/>; no account): a site's key holds the site's role, an organisation's key its role on the
+/// organisation (<see cref="SiteId"/> null).
 /// </summary>
 public sealed record Actor(AccountId? AccountId, Guid? SiteId, IReadOnlyList<RoleAssignment> Roles, Guid? ApiKeyId = null)
 {

@@ -11,11 +11,15 @@ public interface IRoleSource
     Task<Actor?> LoadAsync(AccountId account, CancellationToken ct);
 }
 
-/// <summary>Claims a service principal (an API key) carries instead of an account: its key, its site and its roles.</summary>
+/// <summary>
+/// Claims a service principal (an API key) carries instead of an account: its key, its site or its organisation, and
+/// its roles (held on that site or organisation).
+/// </summary>
 public static class ServiceClaims
 {
     public const string ApiKey = "vakka:apikey";
     public const string Site = "vakka:site";
+    public const string Organisation = "vakka:organisation";
     public const string Role = "vakka:role";
 }
 
@@ -28,12 +32,15 @@ public sealed class CurrentActor(IHttpContextAccessor http, IRoleSource roles)
     {
         if (actor is not null) return actor;
         var user = http.HttpContext?.User;
-        if (user?.FindFirstValue(ServiceClaims.ApiKey) is { } key && Guid.TryParse(key, out var keyId)
-            && Guid.TryParse(user.FindFirstValue(ServiceClaims.Site), out var site))
+        if (user?.FindFirstValue(ServiceClaims.ApiKey) is { } key && Guid.TryParse(key, out var keyId))
         {
+            Scope? scope = Guid.TryParse(user.FindFirstValue(ServiceClaims.Site), out var site) ? Scope.Site(site)
+                : Guid.TryParse(user.FindFirstValue(ServiceClaims.Organisation), out var organisation) ? Scope.Organisation(organisation)
+                : null;
+            if (scope is not { } held) return actor = Actor.Anonymous;
             var keyRoles = user.FindAll(ServiceClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null)
-                .OfType<Role>().Select(r => new RoleAssignment(r, Scope.Site(site))).ToList();
-            return actor = new Actor(null, site, keyRoles, keyId);
+                .OfType<Role>().Select(r => new RoleAssignment(r, held)).ToList();
+            return actor = new Actor(null, held.Kind == ScopeKind.Site ? held.Id : null, keyRoles, keyId);
         }
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         actor = user?.Identity?.IsAuthenticated == true && AccountId.TryParse(id, null, out var accountId)

@@ -14,7 +14,7 @@ namespace Vakka.Web;
 /// <summary>
 /// Operator commands run with the app's configuration instead of starting the web server, e.g.
 /// <c>dotnet run --project src/Vakka.Web -- audit verify</c> or, in the container, <c>dotnet Vakka.Web.dll migrate</c>.
-/// Exit codes: 0 done, 1 usage or input error, 2 the audit chain is broken.
+/// Exit codes: 0 done, 1 usage or input error, 2 the audit chain is broken or an archived document failed its check.
 /// </summary>
 internal static class Commands
 {
@@ -28,12 +28,14 @@ internal static class Commands
                                                    accounts if there is none, then N cards and M uses over Y years (3);
                                                    only into a database without cards; binary COPY on PostgreSQL
           culturecard apikey <site name>           create an API key for a venue or ticket intermediary and print it once
+          archive verify [--organisation OID]      recompute the SHA-256 of every archived document (of one registrar);
+                                                   exit 2 if any differs or has lost its bytes
         """;
 
     public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         // Only a known first word makes a command; anything else (--urls http://…) is for the web host.
-        if (args is not [("migrate" or "audit" or "admin" or "culturecard"), ..]) return null;
+        if (args is not [("migrate" or "audit" or "admin" or "culturecard" or "archive"), ..]) return null;
         var words = args;
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -74,10 +76,41 @@ internal static class Commands
             case ["culturecard", "apikey", _, ..]:
                 return await CreateApiKeyAsync(sp, string.Join(' ', words[2..]), output);
 
+            case ["archive", "verify", .. var verifyOptions]:
+                return await VerifyArchiveAsync(sp, verifyOptions, output);
+
             default:
                 output.WriteLine(Usage);
                 return 1;
         }
+    }
+
+    /// <summary>The archive's integrity check: every stored document against its SHA-256, recorded in ar_verify_run.</summary>
+    private static async Task<int> VerifyArchiveAsync(IServiceProvider sp, string[] options, TextWriter output)
+    {
+        Vakka.Platform.Ids.OrganisationId? organisation = null;
+        if (options is ["--organisation", var oidText])
+        {
+            if (!Vakka.Platform.Finnish.Oid.TryParse(oidText, out var oid, out _)
+                || await sp.GetRequiredService<IOrganisationDirectory>().FindByOidAsync(oid, CancellationToken.None) is not { } org)
+            {
+                output.WriteLine($"No organisation has the OID \"{oidText}\".");
+                return 1;
+            }
+            organisation = org.Id;
+        }
+        else if (options.Length > 0)
+        {
+            output.WriteLine(Usage);
+            return 1;
+        }
+        var report = await sp.GetRequiredService<Vakka.Archive.Features.Integrity.VerifyArchive>().RunAsync(organisation, CancellationToken.None);
+        foreach (var finding in report.Findings)
+            output.WriteLine($"  {finding.Problem}: {finding.DocumentOid} (document {finding.DocumentId})");
+        output.WriteLine(report.Intact
+            ? $"Archive intact: {report.Checked} documents, every SHA-256 verified (run {report.RunId})."
+            : $"Archive DAMAGED: {report.Mismatches} documents differ from their SHA-256 and {report.Missing} have lost their bytes, of {report.Checked} checked (run {report.RunId}).");
+        return report.Intact ? 0 : 2;
     }
 
     /// <summary>The demo network (if the database has none) and a Kaikukortti register of the given volume.</summary>

@@ -28,6 +28,7 @@ public sealed class DemoData(VakkaDb db, UserManager<Account> users, TimeProvide
         new("venue.museum", Password, "Venue site account, Helsingin kaupunginmuseo"),
         new("intermediary", Password, "Ticket intermediary site account, Lipunmyynti Oy"),
         new("archivist", Password, "Archivist, Helsingin kaupunki"),
+        new("archivist2", Password, "Second archivist, Helsingin kaupunki (two-person destruction)"),
         new("social.worker", Password, "Social-welfare professional, Helsingin kaupunki"),
         new("project.lead", Password, "Deployment project lead, Helsingin kaupunki"),
         new("vendor", Password, "System vendor, Helsingin kaupunki"),
@@ -109,6 +110,7 @@ public sealed class DemoData(VakkaDb db, UserManager<Account> users, TimeProvide
         await AccountOf("venue.museum", "Kaupunginmuseon lipunmyynti", AccountKind.Site, museum.Id, Role.VenueSite, Scope.Site(museum.Id.Value), now);
         await AccountOf("intermediary", "Lipunmyynti Oy", AccountKind.Site, ticketDesk.Id, Role.TicketIntermediary, Scope.Site(ticketDesk.Id.Value), now);
         await Person("archivist", "Arja Arkistonhoitaja", Role.Archivist, Scope.Organisation(helsinki.Id.Value));
+        await Person("archivist2", "Aleksi Arkistonhoitaja", Role.Archivist, Scope.Organisation(helsinki.Id.Value));
         await Person("social.worker", "Sanna Sosiaalityöntekijä", Role.SocialWelfareProfessional, Scope.Organisation(helsinki.Id.Value));
         await Person("project.lead", "Petri Projektipäällikkö", Role.DeploymentProjectLead, Scope.Organisation(helsinki.Id.Value));
         await Person("vendor", "Ville Toimittaja", Role.SystemVendor, Scope.Organisation(helsinki.Id.Value));

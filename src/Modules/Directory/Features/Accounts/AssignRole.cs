@@ -49,6 +49,8 @@ public sealed class AssignRole(VakkaDb db, AccessControl access, TimeProvider cl
         if (form.Role is not { } role) return Result.Invalid(nameof(form.Role), "Validation.Required");
         if (!RoleForm.TryDecode(form.Scope, out var scope)) return Result.Invalid(nameof(form.Scope), "Validation.Required");
 
+        if (RoleScopes.IsServiceRole(role))
+            return Result.Invalid(nameof(form.Role), "Directory.Role.ServiceRoleOnly");
         if (!RoleScopes.AllowedScopes(role).Contains(scope.Kind))
             return Result.Invalid(nameof(form.Scope), "Directory.Role.ScopeNotAllowed");
         if (account.Kind == AccountKind.Site &&

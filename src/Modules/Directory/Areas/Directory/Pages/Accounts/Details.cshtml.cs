@@ -121,7 +121,7 @@ public sealed class DetailsModel(GetAccount get, UpdateAccount update, SetAccoun
         var actor = await ActorAsync();
         var any = (await PermittedAsync(null, DirectoryAction.AssignAnyRole)).Count > 0;
         var roles = Enum.GetValues<Role>().Where(r => Account!.Kind == AccountKind.Site ? RoleScopes.IsSiteAccountRole(r) : !RoleScopes.IsSiteAccountRole(r))
-            .Where(r => any || RoleScopes.IsSiteAccountRole(r));
+            .Where(r => any || RoleScopes.IsSiteAccountRole(r)).Where(r => !RoleScopes.IsServiceRole(r));
         RoleChoices = roles.Select(r => new SelectListItem(Texts[$"Role.{r}"], r.ToString())).ToList();
 
         var scopes = new List<SelectListItem>();

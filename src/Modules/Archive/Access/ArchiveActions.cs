@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Vakka.Archive.Domain;
+using Vakka.Platform;
+using Vakka.Platform.Access;
+using Vakka.Platform.Data;
+using Vakka.Platform.Ids;
+
+namespace Vakka.Archive.Access;
+
+public enum ArchiveAction
+{
+    // Client systems of the registrar organisation (with the organisation's Archive key)
+    ArchiveDocument, VersionDocument, VoidDocument,
+    // Client systems (never voided documents) and the registrar's archivists (voided ones too)
+    QueryDocuments, RetrieveDocument, ReadMetadata,
+}
+
+/// <summary>
+/// Who may do what in the archive (design §e), as a table:
+///
+/// | Action                                         | ArchiveClientSystem (org) | Archivist (org)   | others |
+/// |------------------------------------------------|---------------------------|-------------------|--------|
+/// | ArchiveDocument, VersionDocument, VoidDocument | ✓                         | –                 | –      |
+/// | QueryDocuments, RetrieveDocument, ReadMetadata | ✓ (no voided)             | ✓ (incl. voided)  | –      |
+///
+/// Targets: an organisation lies on itself (the registrar a document names); a document lies on its registrar
+/// organisation. Client systems know OIDs, so the routes declare the action without a target and the handler checks
+/// the resolved document with <see cref="ArchiveScope"/>; another registrar's document answers 404. "No voided" is a
+/// rule of the handlers (410 DOCUMENT_VOIDED), not of the catalog.
+/// </summary>
+internal sealed class ArchiveAccessRules : IAccessRules
+{
+    public Type ActionType => typeof(ArchiveAction);
+
+    public void Declare(AccessRuleBuilder r)
+    {
+        r.Action(ArchiveAction.ArchiveDocument).AllowOn<RegistrarTargets>(Role.ArchiveClientSystem);
+        r.Action(ArchiveAction.VersionDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem);
+        r.Action(ArchiveAction.VoidDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem);
+        r.Action(ArchiveAction.QueryDocuments).AllowOn<RegistrarTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.RetrieveDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.ReadMetadata).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+    }
+}
+
+/// <summary>A registrar organisation lies on itself (when the Directory knows it).</summary>
+internal sealed class RegistrarTargets(IOrganisationDirectory organisations) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct) =>
+        await organisations.GetAsync(new OrganisationId(target), ct) is not null ? [Scope.Organisation(target)] : [];
+}
+
+/// <summary>An archived document (any version) lies on its registrar organisation.</summary>
+internal sealed class DocumentTargets(VakkaDb db) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
+    {
+        var id = new ArchivedDocumentId(target);
+        var registrar = await db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.Id == id)
+            .Select(d => (OrganisationId?)d.RegistrarOrgId).FirstOrDefaultAsync(ct);
+        return registrar is { } org ? [Scope.Organisation(org.Value)] : [];
+    }
+}
+
+/// <summary>
+/// The OID routes' access check (design §e "Targets"): the gate has checked that the actor may do the action
+/// somewhere; this finds the document by OID and checks the action on it. A document of another registrar is
+/// reported as not found, so that existence does not leak across organisations.
+/// </summary>
+internal sealed class ArchiveScope(VakkaDb db, AccessControl access)
+{
+    public async Task<ArchivedDocument?> DocumentAsync(Actor actor, ArchiveAction action, string oid, CancellationToken ct)
+    {
+        if (oid.Length > Vakka.Platform.Finnish.Oid.MaxLength) return null;
+        var document = await db.Set<ArchivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.DocumentOid == oid, ct);
+        return document is not null && await access.HasAsync(actor, action, document.Id.Value, ct) ? document : null;
+    }
+
+    /// <summary>The latest version of a set the actor may use, or null.</summary>
+    public async Task<ArchivedDocument?> LatestOfSetAsync(Actor actor, ArchiveAction action, string setId, CancellationToken ct)
+    {
+        if (setId.Length > Vakka.Platform.Finnish.Oid.MaxLength) return null;
+        var latest = await db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.SetId == setId)
+            .OrderByDescending(d => d.VersionNumber).FirstOrDefaultAsync(ct);
+        return latest is not null && await access.HasAsync(actor, action, latest.Id.Value, ct) ? latest : null;
+    }
+
+    /// <summary>The organisations where the actor may do the action (a client system: its own; an archivist: theirs).</summary>
+    public static IReadOnlyList<OrganisationId> Organisations(Actor actor) =>
+        actor.Roles.Where(r => r.Role is Role.ArchiveClientSystem or Role.Archivist && r.Scope.Kind == ScopeKind.Organisation)
+            .Select(r => new OrganisationId(r.Scope.Id)).Distinct().ToList();
+
+    /// <summary>Client systems never see voided documents (410); archivists of the registrar do.</summary>
+    public static bool SeesVoided(Actor actor, OrganisationId registrar) =>
+        actor.Roles.Any(r => r.Role == Role.Archivist && r.Scope == Scope.Organisation(registrar.Value));
+}

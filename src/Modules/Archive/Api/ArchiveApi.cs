@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Vakka.Archive.Access;
+using Vakka.Archive.Audit;
+using Vakka.Archive.Features.ClientSystems;
+using Vakka.Archive.Features.Documents;
+using Vakka.Cda;
+using Vakka.Platform.Web;
+
+namespace Vakka.Archive.Api;
+
+/// <summary>
+/// The archive API for client systems (with their organisation's key in <c>X-Api-Key</c>) and the registrar's
+/// archivists (with their session): archive, version, void, query and retrieve client documents (design §e).
+/// Refusals are problem details with <c>code</c> and <c>errors[]</c> of machine codes and messages in the caller's
+/// language. The henkilötunnus never goes in a URL: queries are POSTs.
+/// </summary>
+public static class ArchiveApi
+{
+    public const string Prefix = "/api/v1/archive";
+    private static readonly string[] XmlTypes = ["application/xml", "text/xml"];
+
+    public sealed record ReceiptResponse(Guid Id, string DocumentOid, string SetId, int VersionNumber, string Sha256, DateTime ArchivedAt,
+        IReadOnlyList<ArchiveProblems.ProblemError> Warnings);
+
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix).Declared().WithTags("Archive")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = $"{ArchiveKeyHandler.SchemeName},{IdentityConstants.ApplicationScheme}" });
+
+        api.MapPost("/documents", async (HttpRequest request, CurrentActor current, ArchiveDocument archive, IOptions<ArchiveOptions> options,
+                IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var body = await ReadXmlAsync(request, options.Value.MaxDocumentBytes, texts, ct);
+                if (body.Problem is { } problem) return problem;
+                return Answer(await archive.HandleAsync(await current.GetAsync(ct), body.Bytes!, ct), texts);
+            })
+            .WithSummary("Archive the first version of a client document (CDA R2 with the Finnish header). 201 with a receipt; the same bytes again give 200 with the same receipt; refusals 422/409/403/413/415 with errors[] of machine codes; nothing is stored on a refusal.")
+            .AcceptsXml().Produces<ReceiptResponse>(StatusCodes.Status201Created).Produces<ReceiptResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .Requires(ArchiveAction.ArchiveDocument).Audited(ArchiveAudit.DocumentArchive);
+
+        api.MapPost("/documents/{oid}/versions", async (string oid, HttpRequest request, CurrentActor current, AddVersion version,
+                IOptions<ArchiveOptions> options, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var body = await ReadXmlAsync(request, options.Value.MaxDocumentBytes, texts, ct);
+                if (body.Problem is { } problem) return problem;
+                return Answer(await version.HandleAsync(await current.GetAsync(ct), oid, body.Bytes!, ct), texts);
+            })
+            .WithSummary("Archive version n+1 of a set, replacing {oid} (the set's latest version): same setId, next versionNumber, RPLC to {oid}, same client, registrar and type, set not voided. The loser of two concurrent versions gets 409 VERSION_CONFLICT.")
+            .AcceptsXml().Produces<ReceiptResponse>(StatusCodes.Status201Created).Produces<ReceiptResponse>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(ArchiveAction.VersionDocument).Audited(ArchiveAudit.DocumentVersion);
+
+        api.MapPost("/documents/{oid}/void", async (string oid, HttpRequest request, CurrentActor current, VoidDocument voiding,
+                IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<VoidRequest>(request, texts, ct);
+                return problem ?? Answer(await voiding.HandleAsync(await current.GetAsync(ct), oid, body!, ct), texts);
+            })
+            .WithSummary("Void the whole set {oid} belongs to, with a reason (≤ 1,000 characters; kept for archivists, never in the audit log) and optionally the professional it is done for.")
+            .AcceptsJson<VoidRequest>().Produces<VoidReceipt>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .Requires(ArchiveAction.VoidDocument).Audited(ArchiveAudit.DocumentVoid);
+
+        api.MapPost("/documents/query", async (HttpRequest request, CurrentActor current, QueryDocuments query, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<QueryRequest>(request, texts, ct);
+                return problem ?? Answer(await query.HandleAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
+            .WithSummary("Query versions by client (henkilötunnus, in the body only), service task, case, document type, registrar, time range and status; newest first, limit ≤ 500 with nextCursor. Needs a client, a case or a time range of at most one year.")
+            .AcceptsJson<QueryRequest>().Produces<QueryPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.QueryDocuments).Audited(ArchiveAudit.DocumentQuery);
+
+        api.MapGet("/documents/{oid}", async (string oid, HttpResponse response, CurrentActor current, RetrieveDocument retrieve,
+                IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var outcome = await retrieve.HandleAsync(await current.GetAsync(ct), oid, ct);
+                if (outcome.Value is not { } document) return ArchiveProblems.Of(outcome, texts);
+                response.Headers.ETag = $"\"{document.Sha256Hex}\"";
+                response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(document.Sha256Hex))}:";
+                return Results.Bytes(document.Bytes, "application/xml");
+            })
+            .WithSummary("The exact archived bytes (ETag = the SHA-256 in hex). The SHA-256 is recomputed on every read: a mismatch answers 500 ARCHIVE_INTEGRITY_FAILURE, never altered bytes. A voided document answers 410 DOCUMENT_VOIDED to client systems.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status500InternalServerError)
+            .Requires(ArchiveAction.RetrieveDocument).Audited(ArchiveAudit.DocumentRetrieve);
+
+        api.MapGet("/documents/{oid}/metadata", async (string oid, CurrentActor current, ReadMetadata read, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await read.DocumentAsync(await current.GetAsync(ct), oid, ct), texts))
+            .WithSummary("A version's metadata, the versions of its set and its void (the reason for archivists only).")
+            .Produces<DocumentDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
+            .Requires(ArchiveAction.ReadMetadata).Audited(ArchiveAudit.DocumentMetadataRead);
+
+        api.MapGet("/sets/{setId}", async (string setId, CurrentActor current, ReadMetadata read, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await read.SetAsync(await current.GetAsync(ct), setId, ct), texts))
+            .WithSummary("Every version of a set, oldest first, with isLatest, replacedBy and the void.")
+            .Produces<SetHistory>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
+            .Requires(ArchiveAction.ReadMetadata).Audited(ArchiveAudit.DocumentHistoryRead);
+
+        return endpoints;
+    }
+
+    private static IResult Answer<T>(ArchiveOutcome<T> outcome, IStringLocalizer texts) => outcome.Value switch
+    {
+        null => ArchiveProblems.Of(outcome, texts),
+        Receipt r when outcome.Status == StatusCodes.Status201Created =>
+            TypedResults.Created($"{Prefix}/documents/{r.DocumentOid}", ReceiptOf(r, texts)),
+        Receipt r => TypedResults.Ok(ReceiptOf(r, texts)),
+        var value => TypedResults.Ok(value),
+    };
+
+    private static ReceiptResponse ReceiptOf(Receipt r, IStringLocalizer texts) =>
+        new(r.Id, r.DocumentOid, r.SetId, r.VersionNumber, r.Sha256, r.ArchivedAt, r.Warnings.Select(w => ArchiveProblems.Localise(w, texts)).ToList());
+
+    /// <summary>
+    /// The request bodies are described in the OpenAPI document only: <c>Accepts(...)</c> or a bound body parameter
+    /// would make the framework refuse another content type or malformed JSON with a bare 415 or 400, before the
+    /// handler can answer with a machine code and a localised message.
+    /// </summary>
+    private static RouteHandlerBuilder AcceptsXml(this RouteHandlerBuilder builder) => builder.AddOpenApiOperationTransformer((operation, _, _) =>
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The client document: CDA R2 with the Finnish header, UTF-8 (docs/archive/sample.xml).",
+            Content = XmlTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+        };
+        return Task.CompletedTask;
+    });
+
+    private static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder) => builder.AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct) } },
+        });
+
+    /// <summary>A JSON body (415 CONTENT_TYPE_UNSUPPORTED, 400 REQUEST_BODY_INVALID), read with the app's JSON options.</summary>
+    private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, IStringLocalizer texts, CancellationToken ct) where T : class
+    {
+        if (!request.HasJsonContentType())
+            return (null, ArchiveProblems.Of(StatusCodes.Status415UnsupportedMediaType, [new ArchiveError(ArchiveCodes.ContentTypeUnsupported)], texts));
+        try
+        {
+            if (await request.ReadFromJsonAsync<T>(ct) is { } body) return (body, null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        return (null, ArchiveProblems.Of(StatusCodes.Status400BadRequest, [new ArchiveError(ArchiveCodes.BodyInvalid)], texts));
+    }
+
+    private sealed record Body(byte[]? Bytes, IResult? Problem);
+
+    /// <summary>
+    /// Stage A (design §b): an XML content type (415 CONTENT_TYPE_UNSUPPORTED), at most the configured size
+    /// (413 DOCUMENT_TOO_LARGE, read no further than one byte past the limit). The bytes are kept exactly as sent.
+    /// </summary>
+    private static async Task<Body> ReadXmlAsync(HttpRequest request, long max, IStringLocalizer texts, CancellationToken ct)
+    {
+        var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        if (type is null || !XmlTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+            return new(null, ArchiveProblems.Of(StatusCodes.Status415UnsupportedMediaType, [new ArchiveError(ArchiveCodes.ContentTypeUnsupported)], texts));
+        var tooLarge = new Body(null, ArchiveProblems.Of(StatusCodes.Status413PayloadTooLarge, [new ArchiveError(CdaIssueCodes.DocumentTooLarge)], texts));
+        if (request.ContentLength > max) return tooLarge;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit && limit.MaxRequestBodySize < max + 1)
+            limit.MaxRequestBodySize = max + 1;
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) return tooLarge;
+            buffer.Write(chunk, 0, read);
+        }
+        return new(buffer.ToArray(), null);
+    }
+}

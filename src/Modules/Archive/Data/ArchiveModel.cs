@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Vakka.Archive.Domain;
+using Vakka.Platform.Data;
+using Vakka.Platform.Finnish;
+using Vakka.Platform.Ids;
+
+namespace Vakka.Archive.Data;
+
+/// <summary>
+/// The Archive tables (prefix ar_, design §c). Organisations and accounts are the Directory's; only their ids are kept
+/// here. Content is apart from the metadata so that metadata scans never read the bytes.
+/// </summary>
+internal sealed class ArchiveModel : IModuleModel
+{
+    public string TablePrefix => "ar";
+
+    public void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<ArchivedDocumentId>().HaveConversion<TypedIdConverter<ArchivedDocumentId>>();
+        builder.Properties<PersonId>().HaveConversion<TypedIdConverter<PersonId>>();
+        builder.Properties<ClientSystemId>().HaveConversion<TypedIdConverter<ClientSystemId>>();
+    }
+
+    public void ConfigureModel(ModelBuilder builder)
+    {
+        builder.Entity<ArchivePerson>(e =>
+        {
+            e.ToTable("ar_person");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Hetu).HasMaxLength(11).IsFixedLength();
+            e.HasIndex(p => p.Hetu).IsUnique();
+        });
+
+        builder.Entity<ArchivedDocument>(e =>
+        {
+            e.ToTable("ar_document");
+            e.HasKey(d => d.Id);
+            e.Ignore(d => d.Sha256Hex);
+            e.Property(d => d.DocumentOid).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.SetId).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.RegistrarOid).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.ServiceUnitOid).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.DocTypeSystem).HasMaxLength(4);
+            e.Property(d => d.DocTypeCode).HasMaxLength(20);
+            e.Property(d => d.GeneralType).HasMaxLength(100);
+            e.Property(d => d.StructureOid).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.Title).HasMaxLength(Vakka.Cda.CdaConstants.MaxTitleLength);
+            e.Property(d => d.Language).HasMaxLength(2);
+            e.Property(d => d.ConfidentialityCode).HasMaxLength(20);
+            e.Property(d => d.ServiceTaskCode).HasMaxLength(20);
+            e.Property(d => d.ProcessPhaseCode).HasMaxLength(20);
+            e.Property(d => d.CaseRoot).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.CaseExt).HasMaxLength(Vakka.Cda.CdaConstants.MaxCaseIdExtensionLength);
+            e.Property(d => d.RetentionClassCode).HasMaxLength(20);
+            e.Property(d => d.RecordStatusCode).HasMaxLength(20);
+            e.Property(d => d.AuthorRole).HasMaxLength(10);
+            e.Property(d => d.BodyKind).HasMaxLength(20);
+            e.Property(d => d.Source).HasMaxLength(20);
+            e.Property(d => d.Sha256).HasMaxLength(32);
+            e.HasIndex(d => d.DocumentOid).IsUnique();
+            e.HasIndex(d => new { d.SetId, d.VersionNumber }).IsUnique();
+            e.HasIndex(d => new { d.RegistrarOrgId, d.PersonId, d.EffectiveTime });
+            e.HasIndex(d => new { d.RegistrarOrgId, d.CaseRoot, d.CaseExt });
+            e.HasIndex(d => new { d.RegistrarOrgId, d.EffectiveTime });
+            e.HasOne<ArchivePerson>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DocumentContent>(e =>
+        {
+            e.ToTable("ar_document_content");
+            e.HasKey(c => c.DocumentId);
+            e.HasOne<ArchivedDocument>().WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DocumentVoid>(e =>
+        {
+            e.ToTable("ar_void");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.SetId).HasMaxLength(Oid.MaxLength);
+            e.Property(v => v.Reason).HasMaxLength(DocumentVoid.MaxReasonLength);
+            e.Property(v => v.OnBehalfOfRoot).HasMaxLength(Oid.MaxLength);
+            e.Property(v => v.OnBehalfOfExt).HasMaxLength(100);
+            e.HasIndex(v => v.SetId).IsUnique();
+        });
+
+        builder.Entity<ClientSystem>(e =>
+        {
+            e.ToTable("ar_client_system");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Name).HasMaxLength(100);
+            e.Property(c => c.KeyPrefix).HasMaxLength(12);
+            e.Property(c => c.KeyHash).HasMaxLength(64);
+            e.HasIndex(c => c.KeyHash).IsUnique();
+            e.HasIndex(c => c.OrganisationId);
+        });
+
+        builder.Entity<VerifyRun>(e =>
+        {
+            e.ToTable("ar_verify_run");
+            e.HasKey(r => r.Id);
+        });
+
+        builder.Entity<VerifyMismatch>(e =>
+        {
+            e.ToTable("ar_verify_mismatch");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.DocumentOid).HasMaxLength(Oid.MaxLength);
+            e.Property(m => m.Problem).HasMaxLength(20);
+            e.Property(m => m.Expected).HasMaxLength(32);
+            e.Property(m => m.Actual).HasMaxLength(32);
+            e.HasIndex(m => m.RunId);
+            e.HasOne<VerifyRun>().WithMany().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Vakka.Archive.Access;
+using Vakka.Archive.Domain;
+using Vakka.Cda;
+using Vakka.Platform.Access;
+using Vakka.Platform.Data;
+
+namespace Vakka.Archive.Features.Documents;
+
+/// <summary>
+/// POST /documents/{oid}/versions: archives version n+1 of a set, replacing <c>{oid}</c> (the set's latest version).
+/// Same setId, next versionNumber, an RPLC to the replaced version, the same client, registrar and document type, and
+/// a set not voided (design §b stage E). The replaced version stays retrievable. Two new versions at once: the
+/// unique (set_id, version_number) decides, and the loser gets 409 VERSION_CONFLICT.
+/// </summary>
+internal sealed class AddVersion(VakkaDb db, DocumentIntake intake, ArchiveScope scope)
+{
+    public async Task<ArchiveOutcome<Receipt>> HandleAsync(Actor actor, string replacedOid, byte[] bytes, CancellationToken ct)
+    {
+        if (await scope.DocumentAsync(actor, ArchiveAction.VersionDocument, replacedOid, ct) is not { } replaced)
+            return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status404NotFound, ArchiveCodes.DocumentNotFound);
+        var check = await intake.CheckAsync(actor, bytes, ct);
+        if (check.Value is not { } document) return ArchiveOutcome<Receipt>.Refused(check.Status, [.. check.Errors]);
+        if (await intake.FindAsync(document.DocumentOid, ct) is { } existing) return intake.Existing(existing, document);
+
+        var h = document.Header;
+        var setId = h.SetId!.Value.Value;
+        var latest = await db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.SetId == setId && d.RegistrarOrgId == document.Registrar.Id)
+            .OrderByDescending(d => d.VersionNumber).FirstOrDefaultAsync(ct);
+        if (latest is null)
+            return Refused(new ArchiveError(ArchiveCodes.SetIdUnknown, CdaPaths.Attribute(CdaPaths.SetId, "root"), "No archived version of the registrar has this setId."));
+        if (latest.VoidedAt is not null)
+            return Refused(new ArchiveError(ArchiveCodes.SetVoided, CdaPaths.Attribute(CdaPaths.SetId, "root"), "The set is voided: it takes no new versions."));
+        if (h.VersionNumber <= latest.VersionNumber)
+            return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status409Conflict, new ArchiveError(ArchiveCodes.VersionConflict,
+                CdaPaths.Attribute(CdaPaths.VersionNumber, "value"), $"Version {h.VersionNumber} of this set exists already; the latest is {latest.VersionNumber}."));
+
+        var errors = new List<ArchiveError>();
+        if (h.VersionNumber != latest.VersionNumber + 1)
+            errors.Add(new(ArchiveCodes.VersionNotConsecutive, CdaPaths.Attribute(CdaPaths.VersionNumber, "value"), $"The next version is {latest.VersionNumber + 1}."));
+        var parent = h.Replaces!;
+        if (replaced.Id != latest.Id || parent.Id.Value != latest.DocumentOid || parent.SetId.Value != latest.SetId || parent.Version != latest.VersionNumber)
+            errors.Add(new(CdaIssueCodes.ReplacesMismatch, CdaPaths.ParentDocument,
+                $"The RPLC parent and the route must name the set's latest version, {latest.DocumentOid} version {latest.VersionNumber}."));
+        var hetu = h.Client!.Value.Value;
+        if (!await db.Set<ArchivePerson>().AnyAsync(p => p.Id == latest.PersonId && p.Hetu == hetu, ct))
+            errors.Add(new(ArchiveCodes.VersionClientChanged, CdaPaths.ClientId, "The client differs from the set's earlier versions."));
+        if (h.DocumentType!.Code != latest.DocTypeCode || DocumentIntake.DocumentTypeSystem(h.DocumentType) != latest.DocTypeSystem)
+            errors.Add(new(ArchiveCodes.VersionTypeChanged, CdaPaths.Code, "The document type differs from the set's earlier versions."));
+        if (errors.Count > 0) return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status422UnprocessableEntity, [.. errors]);
+
+        if (await intake.StoreAsync(actor, document, latest.Id, ct) is { } receipt) return ArchiveOutcome<Receipt>.Ok(receipt, StatusCodes.Status201Created);
+        return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status409Conflict, new ArchiveError(ArchiveCodes.VersionConflict,
+            CdaPaths.Attribute(CdaPaths.VersionNumber, "value"), "Another new version of this set was archived at the same moment."));
+    }
+
+    private static ArchiveOutcome<Receipt> Refused(ArchiveError error) => ArchiveOutcome<Receipt>.Refused(StatusCodes.Status422UnprocessableEntity, error);
+}

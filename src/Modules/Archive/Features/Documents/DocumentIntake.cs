@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vakka.Archive.Access;
+using Vakka.Archive.Domain;
+using Vakka.Cda;
+using Vakka.Platform;
+using Vakka.Platform.Access;
+using Vakka.Platform.Audit;
+using Vakka.Platform.Data;
+
+namespace Vakka.Archive.Features.Documents;
+
+/// <summary>Settings of the archive API (section "Archive").</summary>
+public sealed class ArchiveOptions
+{
+    public const string Section = "Archive";
+
+    /// <summary>The largest document accepted, in bytes (default 20 MiB, design §b stage A; the reference gives no limit).</summary>
+    public long MaxDocumentBytes { get; set; } = CdaConstants.DefaultMaxDocumentBytes;
+
+    /// <summary>Demo and test environments: only 900-series test henkilötunnus values (HETU_NOT_TEST_PERSON).</summary>
+    public bool TestPersonsOnly { get; set; }
+}
+
+/// <summary>What the archive answers for an archived version: 201 the first time, 200 with the same receipt for an identical retry.</summary>
+public sealed record Receipt(Guid Id, string DocumentOid, string SetId, int VersionNumber, string Sha256, DateTime ArchivedAt,
+    IReadOnlyList<ArchiveError> Warnings);
+
+/// <summary>A document that passed stages A–D and the registrar check, ready for the use case's own rules.</summary>
+internal sealed record CheckedDocument(byte[] Bytes, byte[] Sha256, CdaHeader Header, CdaBodyKind BodyKind, OrganisationInfo Registrar,
+    IReadOnlyList<ArchiveError> Warnings)
+{
+    public string DocumentOid => Header.Id!.Root.Value;
+}
+
+/// <summary>
+/// The steps archiving and versioning share: the SHA-256 over the exact request bytes (before anything is parsed),
+/// the library's validation (design §b stages A–D), the registrar (REGISTRAR_UNKNOWN, REGISTRAR_NOT_CALLER), the
+/// identical retry, and storing a version with its bytes, its person and the flip of the replaced version.
+/// </summary>
+internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisations, AccessControl access, IOptions<ArchiveOptions> options,
+    TimeProvider clock, AuditContext audit)
+{
+    public async Task<ArchiveOutcome<CheckedDocument>> CheckAsync(Actor actor, byte[] bytes, CancellationToken ct)
+    {
+        var sha256 = SHA256.HashData(bytes);
+        var settings = options.Value;
+        var read = CdaReader.Read(bytes, new CdaReadOptions { MaxDocumentBytes = settings.MaxDocumentBytes, MaxPartBytes = settings.MaxDocumentBytes });
+        var issues = CdaValidator.Validate(read, CodeLists.Instance, new CdaValidationOptions { Clock = clock, TestPersonsOnly = settings.TestPersonsOnly });
+        var errors = issues.Where(i => i.Severity == CdaSeverity.Error).Select(ArchiveError.Of).ToArray();
+        if (errors.Length > 0 || read.Header is not { } header)
+            return ArchiveOutcome<CheckedDocument>.Refused(errors.Any(e => e.Code == CdaIssueCodes.DocumentTooLarge)
+                ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity, errors);
+
+        var registrarPath = CdaPaths.Attribute(CdaPaths.RegistrarId, "root");
+        var registrar = await organisations.FindByOidAsync(header.Registrar!.Value, ct);
+        if (registrar is null)
+            return ArchiveOutcome<CheckedDocument>.Refused(StatusCodes.Status422UnprocessableEntity,
+                new ArchiveError(ArchiveCodes.RegistrarUnknown, registrarPath, "No organisation has this OID."));
+        if (!await access.HasAsync(actor, ArchiveAction.ArchiveDocument, registrar.Id.Value, ct))
+            return ArchiveOutcome<CheckedDocument>.Refused(StatusCodes.Status403Forbidden,
+                new ArchiveError(ArchiveCodes.RegistrarNotCaller, registrarPath, "The registrar is not the caller's organisation."));
+        var warnings = issues.Where(i => i.Severity == CdaSeverity.Warning).Select(ArchiveError.Of).ToList();
+        return ArchiveOutcome<CheckedDocument>.Ok(new CheckedDocument(bytes, sha256, header, read.Body.Kind, registrar, warnings));
+    }
+
+    public Task<ArchivedDocument?> FindAsync(string documentOid, CancellationToken ct) =>
+        db.Set<ArchivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.DocumentOid == documentOid, ct);
+
+    /// <summary>
+    /// The document OID is archived already: the same bytes for the same registrar are a retry (200, the first
+    /// receipt); anything else is DOCUMENT_ID_DUPLICATE (409).
+    /// </summary>
+    public ArchiveOutcome<Receipt> Existing(ArchivedDocument existing, CheckedDocument document)
+    {
+        if (existing.RegistrarOrgId != document.Registrar.Id || !existing.Sha256.AsSpan().SequenceEqual(document.Sha256))
+            return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status409Conflict,
+                new ArchiveError(ArchiveCodes.DocumentIdDuplicate, CdaPaths.Attribute(CdaPaths.Id, "root"), "This document OID is archived with other bytes."));
+        audit.Target(existing.Id.Value).Subject(existing.PersonId.Value);
+        return ArchiveOutcome<Receipt>.Ok(ReceiptOf(existing, document.Warnings));
+    }
+
+    /// <summary>Stores a new version (and marks the version it replaces as no longer the latest); null when a unique index lost a race.</summary>
+    public async Task<Receipt?> StoreAsync(Actor actor, CheckedDocument document, ArchivedDocumentId? replaces, CancellationToken ct)
+    {
+        var h = document.Header;
+        var person = await PersonAsync(h.Client!.Value, ct);
+        var row = new ArchivedDocument
+        {
+            Id = ArchivedDocumentId.New(), DocumentOid = document.DocumentOid, SetId = h.SetId!.Value.Value, VersionNumber = h.VersionNumber!.Value,
+            IsLatest = true, RegistrarOrgId = document.Registrar.Id, RegistrarOid = h.Registrar!.Value.Value, ServiceUnitOid = h.ServiceUnit!.Value.Value,
+            PersonId = person, DocTypeSystem = DocumentTypeSystem(h.DocumentType!),
+            DocTypeCode = h.DocumentType!.Code!, GeneralType = h.GeneralType!, StructureOid = h.TemplateIds.Count > 0 ? h.TemplateIds[0].Value : null,
+            Title = h.Title!, EffectiveTime = h.EffectiveTime!.Value.UtcDateTime, CompletedAt = h.CompletionTime!.Value.UtcDateTime,
+            Language = h.LanguageCode!, ConfidentialityCode = h.Confidentiality!.Code!, ServiceTaskCode = h.ServiceTask!.Code!,
+            ProcessPhaseCode = h.ProcessPhase?.Code, CaseRoot = h.CaseId?.Root.Value, CaseExt = h.CaseId?.Extension,
+            RetentionClassCode = h.RetentionClass?.Code, RecordStatusCode = h.RecordStatus?.Code, AuthorRole = h.Author!.Role.Code!,
+            BodyKind = document.BodyKind, ByteLength = document.Bytes.Length, Sha256 = document.Sha256, ArchivedAt = Now(clock),
+            Source = DocumentSource.Api, ClientSystemId = actor.ApiKeyId is { } key ? new ClientSystemId(key) : null, ArchivedBy = actor.AccountId,
+        };
+        db.Add(row);
+        db.Add(new DocumentContent { DocumentId = row.Id, Bytes = document.Bytes });
+        if (replaces is { } replacedId)
+        {
+            var replaced = await db.Set<ArchivedDocument>().FirstAsync(d => d.Id == replacedId, ct);
+            replaced.IsLatest = false;
+            replaced.ReplacedById = row.Id;
+        }
+        if (!(await db.SaveOrConflictAsync(ct)).IsOk) return null;
+        audit.Target(row.Id.Value).Subject(person.Value);
+        return ReceiptOf(row, document.Warnings);
+    }
+
+    /// <summary>Now, to the microsecond that PostgreSQL keeps, so that a retry's receipt equals the first one exactly.</summary>
+    public static DateTime Now(TimeProvider clock) => AuditRecord.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>"1505" for a document group (Asiakkuus-, Asia-asiakirja…), else "1506".</summary>
+    public static string DocumentTypeSystem(Coded type) =>
+        CdaConstants.IsCodeSystem(type.CodeSystem, CdaConstants.DocumentGroupSystem) ? "1505" : "1506";
+
+    public static Receipt ReceiptOf(ArchivedDocument d, IReadOnlyList<ArchiveError> warnings) =>
+        new(d.Id.Value, d.DocumentOid, d.SetId, d.VersionNumber, d.Sha256Hex, d.ArchivedAt, warnings);
+
+    /// <summary>The archive's person for a henkilötunnus, added on first sight (a concurrent first sight reads the winner's row).</summary>
+    private async Task<PersonId> PersonAsync(Vakka.Platform.Finnish.PersonalIdentityCode hetu, CancellationToken ct)
+    {
+        var value = hetu.Value;
+        var known = await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Hetu == value).Select(p => (PersonId?)p.Id).FirstOrDefaultAsync(ct);
+        if (known is { } id) return id;
+        var person = new ArchivePerson { Id = PersonId.New(), Hetu = value, BirthDate = hetu.BirthDate };
+        db.Add(person);
+        if ((await db.SaveOrConflictAsync(ct)).IsOk) return person.Id;
+        return await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Hetu == value).Select(p => p.Id).FirstAsync(ct);
+    }
+}
