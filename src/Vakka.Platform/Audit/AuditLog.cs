@@ -62,7 +62,9 @@ public sealed class AuditLog(VakkaDb db, TimeProvider clock)
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
                 var last = await db.AuditRecords.AsNoTracking().Where(r => r.ChainIndex != null)
                     .OrderByDescending(r => r.ChainIndex).Select(r => new { r.ChainIndex, r.Hash }).FirstOrDefaultAsync(ct);
-                var pending = await db.AuditRecords.Where(r => r.ChainIndex == null).OrderBy(r => r.Seq).Take(SealBatch).ToListAsync(ct);
+                var postgres = db.Provider == DatabaseProvider.Postgres;
+                var unsealed = db.AuditRecords.Where(r => r.ChainIndex == null).OrderBy(r => r.Seq).Take(SealBatch);
+                var pending = await (postgres ? unsealed.AsNoTracking() : unsealed).ToListAsync(ct);
                 if (pending.Count == 0) return sealedRows;
                 var index = last?.ChainIndex ?? 0;
                 var previous = last?.Hash ?? AuditRecord.GenesisHash;
@@ -72,7 +74,8 @@ public sealed class AuditLog(VakkaDb db, TimeProvider clock)
                     row.PreviousHash = previous;
                     row.Hash = previous = row.ComputeHash();
                 }
-                await db.SaveChangesAsync(ct);
+                if (postgres) await ChainAllAsync(pending, ct);
+                else await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 sealedRows += pending.Count;
                 if (pending.Count < SealBatch) return sealedRows;
@@ -83,6 +86,25 @@ public sealed class AuditLog(VakkaDb db, TimeProvider clock)
             if (gated) SqliteGate.Release();
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the batch's chain links in one UPDATE from arrays (one statement per batch instead of one per row;
+    /// under the desk's full load the per-row UPDATEs were a tenth of the database's statement time).
+    /// </summary>
+    private async Task ChainAllAsync(IReadOnlyList<AuditRecord> rows, CancellationToken ct)
+    {
+        var seqs = rows.Select(r => r.Seq).ToArray();
+        var indexes = rows.Select(r => r.ChainIndex!.Value).ToArray();
+        var previous = rows.Select(r => r.PreviousHash!).ToArray();
+        var hashes = rows.Select(r => r.Hash!).ToArray();
+        var updated = await db.Database.ExecuteSqlAsync($"""
+            UPDATE platform_audit_event AS p SET chain_index = v.chain_index, previous_hash = v.previous_hash, hash = v.hash
+            FROM unnest({seqs}, {indexes}, {previous}, {hashes}) AS v(seq, chain_index, previous_hash, hash)
+            WHERE p.seq = v.seq AND p.chain_index IS NULL
+            """, ct);
+        if (updated != rows.Count)
+            throw new InvalidOperationException($"Sealing expected to chain {rows.Count} audit rows and chained {updated}.");
     }
 
     /// <summary>Walks the chain in order and reports the first broken place; counts rows not sealed yet.</summary>
