@@ -276,6 +276,11 @@ pgbench_cmd() {
       -D venuearea="$(psql_su -d "$db" -Atc "SELECT area_id FROM dir_site WHERE id = (SELECT site_id FROM cc_api_key ORDER BY created_at DESC LIMIT 1)")" \
       -D keyhash="$(printf '%s' "$(cat "$OUT/apikey.txt")" | sha256sum | cut -d' ' -f1)" \
       -D keyid="$(psql_su -d "$db" -Atc "SELECT id FROM cc_api_key ORDER BY created_at DESC LIMIT 1")" \
+      -D account="$(psql_su -d "$db" -Atc "SELECT id FROM dir_account WHERE normalized_user_name = upper('${DESK_USER:-venue.museum}')")" \
+      -D quotaevents="$(psql_su -d "$db" -Atc "SELECT COALESCE(array_agg(e.id ORDER BY e.starts_at)::text, '{}') FROM cc_event AS e
+          WHERE e.site_id = (SELECT site_id FROM cc_api_key ORDER BY created_at DESC LIMIT 1) AND e.quota IS NOT NULL AND NOT e.is_cancelled
+            AND e.starts_at >= date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') AT TIME ZONE 'Europe/Helsinki'
+            AND e.starts_at < (date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') + interval '1 day') AT TIME ZONE 'Europe/Helsinki'")" \
       -D run="$(date +%s)" -D seq=0 "$@" "$db")
 }
 
@@ -300,10 +305,11 @@ cmd_desk() {
     pgss_dump "$DESK_DB" "$OUT/pgss-wrk-$mode.txt"
   done
   app_stop
-  for mode in mixed post get; do
+  for mode in mixed post get page; do
     local scripts="-f check.sql@1 -f record.sql@1"
     [ "$mode" = post ] && scripts="-f record.sql"
     [ "$mode" = get ] && scripts="-f check.sql"
+    [ "$mode" = page ] && scripts="-f page-lookup.sql@1 -f page-record.sql@1"
     pgss_reset "$DESK_DB"
     pgbench_run "$mode" "$DESK_DB" "$scripts" "$DURATION"
     pgss_dump "$DESK_DB" "$OUT/pgss-pgbench-$mode.txt"

@@ -4,7 +4,7 @@ set -euo pipefail
 OUT=${1:-bench/out/culturecard}
 num() { grep -oE "$1" "$2" | head -1 | grep -oE '[0-9]+(\.[0-9]+)?' | tail -1; }
 echo "== Ticket desk, full speed: app (wrk -t2 -c32) vs the same SQL (pgbench -c32 -j2) =="
-for mode in mixed post get; do
+for mode in mixed post get page; do
   w="$OUT/wrk-$mode.txt"; p="$OUT/pgbench-$mode.txt"
   [ -f "$w" ] && [ -f "$p" ] || continue
   app_rps=$(num 'mode=[a-z]+: [0-9.]+ requests/s' "$w")
@@ -15,6 +15,7 @@ for mode in mixed post get; do
   db_failed=$(num 'number of failed transactions: [0-9]+' "$p")
   case $mode in
     mixed) db_uses=$(grep -A3 'record.sql' "$p" | grep -oE 'tps = [0-9.]+' | head -1 | grep -oE '[0-9.]+$') ;;
+    page) db_uses=$(grep -A3 'page-record.sql' "$p" | grep -oE 'tps = [0-9.]+' | head -1 | grep -oE '[0-9.]+$') ;;
     post) db_uses=$db_tps ;;
     *) db_uses=0 ;;
   esac
@@ -22,16 +23,7 @@ for mode in mixed post get; do
   printf '%s: app %.0f requests/s, %.0f uses/s, p50 %s ms, p99 %s ms, errors %s | pgbench %.0f transactions/s, %.0f uses/s, failed %s | app/pgbench %s\n' \
     "$mode" "$app_rps" "$app_uses" "$p50" "$p99" "$errors" "$db_tps" "${db_uses:-0}" "${db_failed:-0}" "$ratio"
 done
-# The desk page alternates lookups and records like the API's mix, with more SQL per request (the session, the page's
-# recent uses): compared with pgbench running the API's mix.
-w="$OUT/wrk-page.txt"; p="$OUT/pgbench-mixed.txt"
-if [ -f "$w" ] && [ -f "$p" ]; then
-  app_rps=$(num 'mode=[a-z]+: [0-9.]+ requests/s' "$w")
-  db_tps=$(grep -E '^tps = ' "$p" | head -1 | grep -oE '[0-9]+\.[0-9]+' | head -1)
-  printf 'desk page (lookup and record alternating): app %.0f requests/s, %.0f uses/s, p50 %s ms, p99 %s ms, errors %s | vs pgbench mixed %.0f transactions/s | app/pgbench %s\n' \
-    "$app_rps" "$(num 'uses recorded: [0-9]+ \([0-9.]+/s\)' "$w")" "$(num 'p50 [0-9.]+ ms' "$w")" "$(num 'p99 [0-9.]+ ms' "$w")" \
-    "$(( $(num 'other statuses: [0-9]+' "$w") + $(num 'socket errors: [0-9]+' "$w") ))" "$db_tps" "$(echo "scale=2; $app_rps / $db_tps" | bc)"
-fi
+# The desk page (lookup and record alternating) is compared with its own SQL (pgbench/page-*.sql) above.
 w="$OUT/wrk-serial.txt"; p="$OUT/pgbench-serial.txt"
 if [ -f "$w" ] && [ -f "$p" ]; then
   printf 'one connection: app %s requests/s, p50 %s ms | pgbench %.0f transactions/s, latency average %s ms\n' \
