@@ -422,6 +422,107 @@ namespace Vakka.Migrations.Postgres
                     b.ToTable("ar_client_system", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<string>("ConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consent_ref");
+
+                    b.Property<DateTime>("DisclosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disclosed_at");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PractitionerExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("practitioner_ext");
+
+                    b.Property<string>("PractitionerRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("practitioner_root");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<string>("RecipientOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recipient_oid");
+
+                    b.Property<string>("RegistrarOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("registrar_oid");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("TypeOfDisclosure")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("type_of_disclosure");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_disclosure");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_disclosure_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "DisclosedAt")
+                        .HasDatabaseName("ix_ar_disclosure_registrar_org_id_disclosed_at");
+
+                    b.ToTable("ar_disclosure", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DisclosureItem", b =>
+                {
+                    b.Property<Guid>("DisclosureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("disclosure_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("DisclosureId", "DocumentId")
+                        .HasName("pk_ar_disclosure_item");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_ar_disclosure_item_document_id");
+
+                    b.ToTable("ar_disclosure_item", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>
                 {
                     b.Property<Guid>("DocumentId")
@@ -1974,6 +2075,33 @@ namespace Vakka.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ar_document_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivePerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_disclosure_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DisclosureItem", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.Disclosure", null)
+                        .WithMany()
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_disclosure_item_ar_disclosure_disclosure_id");
+
+                    b.HasOne("Vakka.Archive.Domain.ArchivedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_disclosure_item_ar_document_document_id");
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>

@@ -413,6 +413,107 @@ namespace Vakka.Migrations.Sqlite
                     b.ToTable("ar_client_system", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<string>("ConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_ref");
+
+                    b.Property<DateTime>("DisclosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosed_at");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PractitionerExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_ext");
+
+                    b.Property<string>("PractitionerRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_root");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<string>("RecipientOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_oid");
+
+                    b.Property<string>("RegistrarOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_oid");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("TypeOfDisclosure")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type_of_disclosure");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_disclosure");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_disclosure_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "DisclosedAt")
+                        .HasDatabaseName("ix_ar_disclosure_registrar_org_id_disclosed_at");
+
+                    b.ToTable("ar_disclosure", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DisclosureItem", b =>
+                {
+                    b.Property<Guid>("DisclosureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosure_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("DisclosureId", "DocumentId")
+                        .HasName("pk_ar_disclosure_item");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_ar_disclosure_item_document_id");
+
+                    b.ToTable("ar_disclosure_item", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>
                 {
                     b.Property<Guid>("DocumentId")
@@ -1963,6 +2064,33 @@ namespace Vakka.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ar_document_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivePerson", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_disclosure_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DisclosureItem", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.Disclosure", null)
+                        .WithMany()
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_disclosure_item_ar_disclosure_disclosure_id");
+
+                    b.HasOne("Vakka.Archive.Domain.ArchivedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_disclosure_item_ar_document_document_id");
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.DocumentContent", b =>

@@ -8,6 +8,7 @@ using Vakka.Archive.Configuration;
 using Vakka.Archive.Data;
 using Vakka.Archive.Domain.Retention;
 using Vakka.Archive.Features.ClientSystems;
+using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
 using Vakka.Archive.Features.Integrity;
 using Vakka.Platform.Access;
@@ -18,7 +19,7 @@ namespace Vakka.Archive;
 
 /// <summary>
 /// The social-welfare client data archive: its tables (ar_), the archive API for client systems and archivists
-/// (archive, version, void, query, retrieve with the SHA-256 checked on every read), the integrity check and the
+/// (archive, version, void, query, retrieve with the SHA-256 checked on every read), the disclosure log with its FHIR R4 export, the integrity check and the
 /// retention rules of laki 703/2023.
 /// </summary>
 public static class ArchiveModule
@@ -36,11 +37,14 @@ public static class ArchiveModule
 
         services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section))
             .Validate(o => o.MaxDocumentBytes is > 0 and <= int.MaxValue, "Archive:MaxDocumentBytes must be between 1 and 2147483647.").ValidateOnStart();
+        services.AddOptions<DisclosureOptions>().Bind(configuration.GetSection(DisclosureOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DisclosureOptions>, DisclosureOptionsValidation>();
         services.AddSingleton<IAccessRules, ArchiveAccessRules>();
-        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<ArchiveScope>();
+        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ArchiveScope>();
         services.AddTexts(typeof(ArchiveModule).Assembly);
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
+        services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;

@@ -13,6 +13,8 @@ public enum ArchiveAction
     ArchiveDocument, VersionDocument, VoidDocument,
     // Client systems (never voided documents) and the registrar's archivists (voided ones too)
     QueryDocuments, RetrieveDocument, ReadMetadata,
+    // Client systems and archivists of the registrar record disclosures; its archivists and auditors export them
+    RecordDisclosure, ExportDisclosures,
 }
 
 /// <summary>
@@ -22,9 +24,11 @@ public enum ArchiveAction
 /// |------------------------------------------------|---------------------------|-------------------|--------|
 /// | ArchiveDocument, VersionDocument, VoidDocument | ✓                         | –                 | –      |
 /// | QueryDocuments, RetrieveDocument, ReadMetadata | ✓ (no voided)             | ✓ (incl. voided)  | –      |
+/// | RecordDisclosure                               | ✓                         | ✓                 | –      |
+/// | ExportDisclosures                              | –                         | ✓                 | Auditor (global) |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document lies on its registrar
-/// organisation. Client systems know OIDs, so the routes declare the action without a target and the handler checks
+/// organisation; a disclosure event lies on its registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the handler checks
 /// the resolved document with <see cref="ArchiveScope"/>; another registrar's document answers 404. "No voided" is a
 /// rule of the handlers (410 DOCUMENT_VOIDED), not of the catalog.
 /// </summary>
@@ -40,6 +44,8 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.QueryDocuments).AllowOn<RegistrarTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.RetrieveDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.ReadMetadata).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.RecordDisclosure).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.ExportDisclosures).AllowOn<DisclosureTargets>(Role.Archivist).Allow(Role.Auditor);
     }
 }
 
@@ -57,6 +63,18 @@ internal sealed class DocumentTargets(VakkaDb db) : ITargetScopes
     {
         var id = new ArchivedDocumentId(target);
         var registrar = await db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.Id == id)
+            .Select(d => (OrganisationId?)d.RegistrarOrgId).FirstOrDefaultAsync(ct);
+        return registrar is { } org ? [Scope.Organisation(org.Value)] : [];
+    }
+}
+
+/// <summary>A disclosure event lies on its registrar organisation.</summary>
+internal sealed class DisclosureTargets(VakkaDb db) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
+    {
+        var id = new DisclosureId(target);
+        var registrar = await db.Set<Disclosure>().AsNoTracking().Where(d => d.Id == id)
             .Select(d => (OrganisationId?)d.RegistrarOrgId).FirstOrDefaultAsync(ct);
         return registrar is { } org ? [Scope.Organisation(org.Value)] : [];
     }

@@ -11,6 +11,7 @@ using Microsoft.OpenApi;
 using Vakka.Archive.Access;
 using Vakka.Archive.Audit;
 using Vakka.Archive.Features.ClientSystems;
+using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
 using Vakka.Cda;
 using Vakka.Platform.Web;
@@ -80,17 +81,20 @@ public static class ArchiveApi
             .AcceptsJson<QueryRequest>().Produces<QueryPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.QueryDocuments).Audited(ArchiveAudit.DocumentQuery);
 
-        api.MapGet("/documents/{oid}", async (string oid, HttpResponse response, CurrentActor current, RetrieveDocument retrieve,
-                IStringLocalizer texts, CancellationToken ct) =>
+        api.MapGet("/documents/{oid}", async (string oid, string? disclosedTo, string? basis, string? recipientName, string? typeOfDisclosure,
+                string? consent, HttpResponse response, CurrentActor current, RetrieveDocument retrieve, IStringLocalizer texts, CancellationToken ct) =>
             {
-                var outcome = await retrieve.HandleAsync(await current.GetAsync(ct), oid, ct);
+                var disclosure = disclosedTo is null && basis is null && recipientName is null && typeOfDisclosure is null && consent is null ? null
+                    : new DisclosureTerms(disclosedTo, recipientName, basis, typeOfDisclosure, consent, null, "disclosedTo");
+                var outcome = await retrieve.HandleAsync(await current.GetAsync(ct), oid, disclosure, ct);
                 if (outcome.Value is not { } document) return ArchiveProblems.Of(outcome, texts);
                 response.Headers.ETag = $"\"{document.Sha256Hex}\"";
                 response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(document.Sha256Hex))}:";
                 return Results.Bytes(document.Bytes, "application/xml");
             })
-            .WithSummary("The exact archived bytes (ETag = the SHA-256 in hex). The SHA-256 is recomputed on every read: a mismatch answers 500 ARCHIVE_INTEGRITY_FAILURE, never altered bytes. A voided document answers 410 DOCUMENT_VOIDED to client systems.")
-            .Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The exact archived bytes (ETag = the SHA-256 in hex). The SHA-256 is recomputed on every read: a mismatch answers 500 ARCHIVE_INTEGRITY_FAILURE, never altered bytes. A voided document answers 410 DOCUMENT_VOIDED to client systems. With ?disclosedTo=<recipient organisation OID>&basis=<legal basis> (and optionally recipientName, typeOfDisclosure, consent) the retrieval also records a disclosure event in the same transaction (the audit row is then Archive.DisclosureRecord); bad terms answer 400/422 and nothing is recorded.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status500InternalServerError)
             .Requires(ArchiveAction.RetrieveDocument).Audited(ArchiveAudit.DocumentRetrieve);
 
@@ -106,8 +110,39 @@ public static class ArchiveApi
             .Produces<SetHistory>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
             .Requires(ArchiveAction.ReadMetadata).Audited(ArchiveAudit.DocumentHistoryRead);
 
+        api.MapPost("/disclosures", async (HttpRequest request, CurrentActor current, RecordDisclosure record, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<DisclosureRequest>(request, texts, ct);
+                return problem ?? Answer(await record.HandleAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
+            .WithSummary("Record one disclosure event: documents (OIDs, 1–100) of ONE person given to another organisation (recipient.oid) on a legal basis. 201 with the event id; documents of different persons 422 DISCLOSURE_PERSONS_DIFFER; the registrar itself as recipient 422 DISCLOSURE_TO_REGISTRAR; a document the caller may not disclose 404 DISCLOSURE_DOCUMENT_UNKNOWN; bad fields 400. Nothing is recorded on a refusal.")
+            .AcceptsJson<DisclosureRequest>().Produces<DisclosureReceipt>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.RecordDisclosure).Audited(ArchiveAudit.DisclosureRecord);
+
+        api.MapGet("/disclosures", async (string? from, string? to, string? limit, string? cursor, CurrentActor current, ExportDisclosures export,
+                IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await export.ListAsync(await current.GetAsync(ct), from, to, limit, cursor, ct), texts))
+            .WithSummary("Disclosure events of the caller's organisations (an auditor: of all), newest first, disclosedAt in [from, to), limit ≤ 500 (100 by default) with nextCursor. No henkilötunnus: the FHIR export has it.")
+            .Produces<DisclosurePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ExportDisclosures).Audited(ArchiveAudit.DisclosureExport);
+
+        api.MapGet("/disclosures/{id:guid}/audit-event", async (Guid id, ExportDisclosures export, IOptions<DisclosureOptions> options, CancellationToken ct) =>
+                await export.EventAsync(id, ct) is { } x ? Fhir(DisclosureFhir.AuditEvent(x, options.Value)) : Results.NotFound())
+            .WithSummary("The disclosure event as a FHIR R4 AuditEvent (application/fhir+json) in the national pattern (SocialWelfareServiceAuditEvent; the values the reference leaves open are configurable placeholders, see the module README).")
+            .Produces<string>(StatusCodes.Status200OK, DisclosureFhir.MediaType).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ExportDisclosures, "id").Audited(ArchiveAudit.DisclosureExport);
+
+        api.MapGet("/disclosures/{id:guid}/bundle", async (Guid id, ExportDisclosures export, IOptions<DisclosureOptions> options, CancellationToken ct) =>
+                await export.EventAsync(id, ct) is { } x ? Fhir(DisclosureFhir.Bundle(x, options.Value)) : Results.NotFound())
+            .WithSummary("The disclosure event as the national transport's FHIR R4 transaction Bundle (AuditEvent + Provenance, create only), unsigned: signing is open and Vakka sends nothing.")
+            .Produces<string>(StatusCodes.Status200OK, DisclosureFhir.MediaType).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ExportDisclosures, "id").Audited(ArchiveAudit.DisclosureExport);
+
         return endpoints;
     }
+
+    private static IResult Fhir(System.Text.Json.Nodes.JsonObject resource) => Results.Text(resource.ToJsonString(), DisclosureFhir.MediaType);
 
     private static IResult Answer<T>(ArchiveOutcome<T> outcome, IStringLocalizer texts) => outcome.Value switch
     {
@@ -115,6 +150,7 @@ public static class ArchiveApi
         Receipt r when outcome.Status == StatusCodes.Status201Created =>
             TypedResults.Created($"{Prefix}/documents/{r.DocumentOid}", ReceiptOf(r, texts)),
         Receipt r => TypedResults.Ok(ReceiptOf(r, texts)),
+        DisclosureReceipt d => TypedResults.Created($"{Prefix}/disclosures/{d.Id}/audit-event", d),
         var value => TypedResults.Ok(value),
     };
 

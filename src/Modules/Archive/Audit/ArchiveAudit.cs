@@ -3,8 +3,11 @@ namespace Vakka.Archive.Audit;
 /// <summary>
 /// The Archive audit events (design §e). Targets are document ids, subjects are person ids (ar_person), never the
 /// henkilötunnus; a refused document has no subject (its henkilötunnus may be invalid); void reasons never go in.
+/// A disclosure names the event and its documents as targets and the person as subject; the recipient, the basis and
+/// the consent reference stay in ar_disclosure.
 /// </summary>
 public enum ArchiveAudit
 {
     DocumentArchive, DocumentVersion, DocumentVoid, DocumentQuery, DocumentRetrieve, DocumentMetadataRead, DocumentHistoryRead,
+    DisclosureRecord, DisclosureExport,
 }

@@ -19,6 +19,7 @@ internal sealed class ArchiveModel : IModuleModel
         builder.Properties<ArchivedDocumentId>().HaveConversion<TypedIdConverter<ArchivedDocumentId>>();
         builder.Properties<PersonId>().HaveConversion<TypedIdConverter<PersonId>>();
         builder.Properties<ClientSystemId>().HaveConversion<TypedIdConverter<ClientSystemId>>();
+        builder.Properties<DisclosureId>().HaveConversion<TypedIdConverter<DisclosureId>>();
     }
 
     public void ConfigureModel(ModelBuilder builder)
@@ -81,6 +82,31 @@ internal sealed class ArchiveModel : IModuleModel
             e.Property(v => v.OnBehalfOfRoot).HasMaxLength(Oid.MaxLength);
             e.Property(v => v.OnBehalfOfExt).HasMaxLength(100);
             e.HasIndex(v => v.SetId).IsUnique();
+        });
+
+        builder.Entity<Disclosure>(e =>
+        {
+            e.ToTable("ar_disclosure");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.RegistrarOid).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.RecipientOid).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.RecipientName).HasMaxLength(Disclosure.MaxRecipientNameLength);
+            e.Property(d => d.TypeOfDisclosure).HasMaxLength(Disclosure.MaxCodeLength);
+            e.Property(d => d.LegalBasis).HasMaxLength(Disclosure.MaxCodeLength);
+            e.Property(d => d.ConsentRef).HasMaxLength(Disclosure.MaxConsentRefLength);
+            e.Property(d => d.PractitionerRoot).HasMaxLength(Oid.MaxLength);
+            e.Property(d => d.PractitionerExt).HasMaxLength(Disclosure.MaxPractitionerExtLength);
+            e.HasIndex(d => new { d.RegistrarOrgId, d.DisclosedAt });
+            e.HasOne<ArchivePerson>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DisclosureItem>(e =>
+        {
+            e.ToTable("ar_disclosure_item");
+            e.HasKey(i => new { i.DisclosureId, i.DocumentId });
+            e.HasIndex(i => i.DocumentId);
+            e.HasOne<Disclosure>().WithMany().HasForeignKey(i => i.DisclosureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ArchivedDocument>().WithMany().HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ClientSystem>(e =>

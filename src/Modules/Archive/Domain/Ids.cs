@@ -34,3 +34,15 @@ public readonly record struct ClientSystemId(Guid Value) : ITypedId<ClientSystem
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ClientSystemId result) => TypedId.TryParse(s, out result);
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>One disclosure event (ar_disclosure): 1..n documents of one person given to another organisation.</summary>
+public readonly record struct DisclosureId(Guid Value) : ITypedId<DisclosureId>
+{
+    public static bool operator <(DisclosureId a, DisclosureId b) => a.Value < b.Value;
+    public static bool operator >(DisclosureId a, DisclosureId b) => a.Value > b.Value;
+    public static DisclosureId New() => new(Guid.CreateVersion7());
+    public static DisclosureId From(Guid value) => new(value);
+    public static DisclosureId Parse(string s, IFormatProvider? provider) => TypedId.Parse<DisclosureId>(s);
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out DisclosureId result) => TypedId.TryParse(s, out result);
+    public override string ToString() => Value.ToString();
+}
