@@ -78,6 +78,21 @@ public sealed class DisclosureTests(VakkaFactory app)
     }
 
     [Fact]
+    public async Task A_document_that_fails_its_integrity_check_is_not_disclosed_and_no_event_is_recorded()
+    {
+        var (world, header) = await ArchivedAsync();
+        var id = await DocumentIdAsync(OidOf(header));
+        var tampered = Bytes(header);
+        tampered[Array.IndexOf(tampered, (byte)'T', 200)] = (byte)'t';
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE ar_document_content SET bytes = {0} WHERE document_id = {1}",
+            tampered, app.IsPostgres ? id : id.ToString().ToUpperInvariant()));
+
+        var read = await world.Client.GetAsync($"{Api}/documents/{OidOf(header)}?disclosedTo={Recipient}&basis=statutory");
+        Assert.Equal((HttpStatusCode.InternalServerError, "ARCHIVE_INTEGRITY_FAILURE"), (read.StatusCode, (await CodesAsync(read))[0]));
+        Assert.Empty(await DisclosuresAsync(world));
+    }
+
+    [Fact]
     public async Task One_event_covers_several_documents_of_one_person_and_documents_of_two_persons_are_refused_with_nothing_recorded()
     {
         var world = await WorldAsync(app);
@@ -291,5 +306,21 @@ public sealed class DisclosureTests(VakkaFactory app)
         if (FhirJsonDeserializer.STRICT.TryDeserializeResource(ref reader, out var resource, out var issues))
             return resource!;
         throw new InvalidOperationException(string.Join("; ", issues.Select(i => i.Message)));
+    }
+}
+
+/// <summary>The disclosure settings refuse to start with codes or URLs the export could not use.</summary>
+public sealed class DisclosureOptionsTests
+{
+    [Fact]
+    public void The_defaults_are_valid_and_a_default_type_outside_the_list_or_a_relative_url_is_refused()
+    {
+        var validation = new Vakka.Archive.Features.Disclosures.DisclosureOptionsValidation();
+        Assert.True(validation.Validate(null, new()).Succeeded);
+        Assert.True(validation.Validate(null, new() { LegalBases = ["LAKI-812-2000"] }).Succeeded);
+        Assert.Equal(["LAKI-812-2000"], new Vakka.Archive.Features.Disclosures.DisclosureOptions { LegalBases = ["LAKI-812-2000"] }.EffectiveLegalBases);
+        Assert.True(validation.Validate(null, new() { TypesOfDisclosure = ["1", "2"] }).Failed);
+        Assert.True(validation.Validate(null, new() { AuditEventProfile = "SocialWelfareServiceAuditEvent" }).Failed);
+        Assert.True(validation.Validate(null, new() { LegalBases = [new string('x', 51)] }).Failed);
     }
 }

@@ -142,7 +142,7 @@ public static class ArchiveApi
         return endpoints;
     }
 
-    private static IResult Fhir(System.Text.Json.Nodes.JsonObject resource) => Results.Text(resource.ToJsonString(), DisclosureFhir.MediaType);
+    private static IResult Fhir(System.Text.Json.Nodes.JsonObject resource) => Results.Text(DisclosureFhir.Json(resource), DisclosureFhir.MediaType, System.Text.Encoding.UTF8);
 
     private static IResult Answer<T>(ArchiveOutcome<T> outcome, IStringLocalizer texts) => outcome.Value switch
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vakka.Cda;
 
@@ -21,6 +23,11 @@ internal static class DisclosureFhir
     private const string ParticipationType = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     private const string EntityType = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     private const string ObjectRole = "http://terminology.hl7.org/CodeSystem/object-role";
+
+    /// <summary>JSON as FHIR servers write it: UTF-8 text unescaped (the body is never embedded in HTML).</summary>
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Json(JsonObject resource) => resource.ToJsonString(Output);
 
     /// <summary>
     /// The AuditEvent's id: the event's UUID as an OID under <c>2.25</c> (ITU-T X.667), so that the id is an OID as in
@@ -55,7 +62,8 @@ internal static class DisclosureFhir
         };
         if (e.PractitionerRoot is { } root)
         {
-            var practitioner = new JsonObject { ["type"] = "Practitioner", ["identifier"] = Identifier("urn:oid:" + root, e.PractitionerExt ?? root) };
+            var identifier = e.PractitionerExt is { } ext ? Identifier("urn:oid:" + root, ext) : Identifier(UriSystem, "urn:oid:" + root);
+            var practitioner = new JsonObject { ["type"] = "Practitioner", ["identifier"] = identifier };
             agents.Add(Agent(null, "PPRF", "primary performer", practitioner, requestor: false));
         }
         resource["agent"] = agents;

@@ -48,7 +48,7 @@ internal sealed class RecordDisclosure(VakkaDb db, ArchiveScope scope, AccessCon
         var errors = new List<ArchiveError>();
         if (string.IsNullOrWhiteSpace(t.RecipientOid)) errors.Add(new(DisclosureCodes.RecipientMissing, t.RecipientPath));
         else if (!Oid.TryParse(t.RecipientOid, out _, out _)) errors.Add(new(DisclosureCodes.RecipientInvalid, t.RecipientPath));
-        if (t.RecipientName is { Length: > Disclosure.MaxRecipientNameLength }) errors.Add(new(DisclosureCodes.ValueInvalid, "recipientName"));
+        if (t.RecipientName is { Length: > Disclosure.MaxRecipientNameLength }) errors.Add(new(DisclosureCodes.ValueInvalid, t.RecipientPath == "disclosedTo" ? "recipientName" : "recipient.name"));
         if (string.IsNullOrWhiteSpace(t.Basis)) errors.Add(new(DisclosureCodes.BasisMissing, "basis"));
         else if (!o.EffectiveLegalBases.Contains(t.Basis)) errors.Add(new(DisclosureCodes.BasisUnknown, "basis"));
         if (t.TypeOfDisclosure is not null && !o.EffectiveTypesOfDisclosure.Contains(t.TypeOfDisclosure))
