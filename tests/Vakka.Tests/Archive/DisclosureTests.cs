@@ -201,6 +201,10 @@ public sealed class DisclosureTests(VakkaFactory app)
             Assert.DoesNotContain(Hetu, item.ToString());
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(eventUrl)).StatusCode);
         }
+        var ofStranger = await JsonAsync(await auditor.GetAsync($"{Api}/disclosures?registrar={stranger.Org.Oid}"));
+        Assert.Equal(0, ofStranger.GetProperty("items").GetArrayLength());
+        var ofRegistrar = await JsonAsync(await auditor.GetAsync($"{Api}/disclosures?registrar={world.Org.Oid}"));
+        Assert.Equal([id], ofRegistrar.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"{Api}/disclosures/{Guid.CreateVersion7()}/audit-event")).StatusCode);
         Assert.Equal(["DISCLOSURE_RANGE_INVALID"], await CodesAsync(await archivist.GetAsync($"{Api}/disclosures?from=yesterday")));
         Assert.Equal(["QUERY_LIMIT_INVALID"], await CodesAsync(await archivist.GetAsync($"{Api}/disclosures?limit=501")));

@@ -120,10 +120,10 @@ public static class ArchiveApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.RecordDisclosure).Audited(ArchiveAudit.DisclosureRecord);
 
-        api.MapGet("/disclosures", async (string? from, string? to, string? limit, string? cursor, CurrentActor current, ExportDisclosures export,
-                IStringLocalizer texts, CancellationToken ct) =>
-                Answer(await export.ListAsync(await current.GetAsync(ct), from, to, limit, cursor, ct), texts))
-            .WithSummary("Disclosure events of the caller's organisations (an auditor: of all), newest first, disclosedAt in [from, to), limit ≤ 500 (100 by default) with nextCursor. No henkilötunnus: the FHIR export has it.")
+        api.MapGet("/disclosures", async (string? registrar, string? from, string? to, string? limit, string? cursor, CurrentActor current,
+                ExportDisclosures export, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await export.ListAsync(await current.GetAsync(ct), registrar, from, to, limit, cursor, ct), texts))
+            .WithSummary("Disclosure events of the caller's organisations (an auditor: of all), optionally of one registrar OID, newest first, disclosedAt in [from, to), limit ≤ 500 (100 by default) with nextCursor. No henkilötunnus: the FHIR export has it.")
             .Produces<DisclosurePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.ExportDisclosures).Audited(ArchiveAudit.DisclosureExport);
 

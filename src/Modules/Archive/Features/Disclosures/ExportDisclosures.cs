@@ -24,16 +24,18 @@ internal sealed record DisclosedDocument(string DocumentOid, string DocTypeSyste
 internal sealed record DisclosureExport(Disclosure Event, string RegistrarName, string Hetu, IReadOnlyList<DisclosedDocument> Documents);
 
 /// <summary>
-/// GET /disclosures (the events of the caller's organisations, or of every organisation for an auditor, newest first,
-/// paged with a cursor) and the one event that the FHIR export renders. Audit rows name the events and the persons.
+/// GET /disclosures (the events of the caller's organisations, or of every organisation for an auditor, optionally of
+/// one registrar OID, newest first, paged with a cursor) and the one event that the FHIR export renders. Audit rows name the events and the persons.
 /// </summary>
 internal sealed class ExportDisclosures(VakkaDb db, IOrganisationDirectory organisations, AuditContext audit)
 {
     public const int MaxLimit = 500;
 
-    public async Task<ArchiveOutcome<DisclosurePage>> ListAsync(Actor actor, string? from, string? to, string? limitText, string? cursor, CancellationToken ct)
+    public async Task<ArchiveOutcome<DisclosurePage>> ListAsync(Actor actor, string? registrar, string? from, string? to, string? limitText, string? cursor,
+        CancellationToken ct)
     {
         var errors = new List<ArchiveError>();
+        if (registrar is not null && !Vakka.Platform.Finnish.Oid.TryParse(registrar, out _, out _)) errors.Add(new(ArchiveCodes.QueryValueInvalid, "registrar"));
         var start = Time(from, "from", errors);
         var end = Time(to, "to", errors);
         if (start is { } s && end is { } e && e <= s) errors.Add(new(DisclosureCodes.RangeInvalid, "to"));
@@ -54,6 +56,7 @@ internal sealed class ExportDisclosures(VakkaDb db, IOrganisationDirectory organ
             var orgs = actor.ScopesOf(Role.Archivist).Where(sc => sc.Kind == ScopeKind.Organisation).Select(sc => new Vakka.Platform.Ids.OrganisationId(sc.Id)).ToList();
             query = query.Where(d => orgs.Contains(d.RegistrarOrgId));
         }
+        if (registrar is not null) query = query.Where(d => d.RegistrarOid == registrar);
         if (start is { } from1) query = query.Where(d => d.DisclosedAt >= from1);
         if (end is { } to1) query = query.Where(d => d.DisclosedAt < to1);
         if (after is { } last) query = query.Where(d => d.Id < last);
