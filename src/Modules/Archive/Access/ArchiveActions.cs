@@ -27,10 +27,11 @@ public enum ArchiveAction
 /// | RecordDisclosure                               | ✓                         | ✓                 | –      |
 /// | ExportDisclosures                              | –                         | ✓                 | Auditor (global) |
 ///
-/// Targets: an organisation lies on itself (the registrar a document names); a document lies on its registrar
-/// organisation; a disclosure event lies on its registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the handler checks
-/// the resolved document with <see cref="ArchiveScope"/>; another registrar's document answers 404. "No voided" is a
-/// rule of the handlers (410 DOCUMENT_VOIDED), not of the catalog.
+/// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
+/// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
+/// handler checks the resolved document with <see cref="ArchiveScope"/>; another registrar's document answers 404.
+/// "No voided" is a rule of the handlers (410 DOCUMENT_VOIDED), not of the catalog. Disclosure events are Guid
+/// targets of the gate: another registrar's archivist gets 403 on one.
 /// </summary>
 internal sealed class ArchiveAccessRules : IAccessRules
 {

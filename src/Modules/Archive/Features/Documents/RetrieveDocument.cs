@@ -17,8 +17,9 @@ public sealed record RetrievedDocument(byte[] Bytes, string Sha256Hex);
 /// GET /documents/{oid}: the exact archived bytes. The SHA-256 is recomputed on every read; a mismatch (or missing
 /// bytes) answers 500 ARCHIVE_INTEGRITY_FAILURE with an error log and a Failed audit row, never the altered bytes.
 /// Replaced versions stay retrievable; a voided one answers 410 DOCUMENT_VOIDED to client systems (archivists get it).
-/// With disclosure terms (<c>?disclosedTo=&amp;basis=</c>) the retrieval records a disclosure event in its own
-/// transaction, after the bytes passed their check; bad terms are refused before the bytes are read, and nothing is recorded.
+/// With disclosure terms (<c>?disclosedTo=&amp;basis=</c>) the retrieval records a disclosure event in the request's
+/// transaction, after the bytes passed their check; bad terms are refused before the bytes are read, and nothing is
+/// recorded.
 /// </summary>
 internal sealed class RetrieveDocument(VakkaDb db, ArchiveScope scope, AuditContext audit, RecordDisclosure disclosures, ILogger<RetrieveDocument> log)
 {
