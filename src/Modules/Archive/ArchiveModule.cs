@@ -10,9 +10,11 @@ using Vakka.Archive.Domain.Retention;
 using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Documents;
 using Vakka.Archive.Features.Integrity;
+using Vakka.Archive.Features.Pages;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
 using Vakka.Platform;
+using Vakka.Platform.Web;
 
 namespace Vakka.Archive;
 
@@ -42,6 +44,8 @@ public static class ArchiveModule
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
+        services.AddScoped<SearchArchive>().AddScoped<ViewDocument>();
+        services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;
     }

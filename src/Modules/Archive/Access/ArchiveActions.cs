@@ -13,6 +13,8 @@ public enum ArchiveAction
     ArchiveDocument, VersionDocument, VoidDocument,
     // Client systems (never voided documents) and the registrar's archivists (voided ones too)
     QueryDocuments, RetrieveDocument, ReadMetadata,
+    // The registrar's archivists on the archive's pages (search; a document, its display form, history and void)
+    SearchArchive, ViewDocument,
 }
 
 /// <summary>
@@ -22,6 +24,7 @@ public enum ArchiveAction
 /// |------------------------------------------------|---------------------------|-------------------|--------|
 /// | ArchiveDocument, VersionDocument, VoidDocument | ✓                         | –                 | –      |
 /// | QueryDocuments, RetrieveDocument, ReadMetadata | ✓ (no voided)             | ✓ (incl. voided)  | –      |
+/// | SearchArchive, ViewDocument (pages)            | –                         | ✓ (incl. voided)  | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document lies on its registrar
 /// organisation. Client systems know OIDs, so the routes declare the action without a target and the handler checks
@@ -40,6 +43,8 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.QueryDocuments).AllowOn<RegistrarTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.RetrieveDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.ReadMetadata).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.SearchArchive).AllowOn<RegistrarTargets>(Role.Archivist);
+        r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
     }
 }
 
@@ -73,6 +78,13 @@ internal sealed class ArchiveScope(VakkaDb db, AccessControl access)
     {
         if (oid.Length > Vakka.Platform.Finnish.Oid.MaxLength) return null;
         var document = await db.Set<ArchivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.DocumentOid == oid, ct);
+        return document is not null && await access.HasAsync(actor, action, document.Id.Value, ct) ? document : null;
+    }
+
+    /// <summary>The pages' way in (Guid ids): the document by id when the actor may do the action on it, else null (404).</summary>
+    public async Task<ArchivedDocument?> DocumentAsync(Actor actor, ArchiveAction action, ArchivedDocumentId id, CancellationToken ct)
+    {
+        var document = await db.Set<ArchivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         return document is not null && await access.HasAsync(actor, action, document.Id.Value, ct) ? document : null;
     }
 

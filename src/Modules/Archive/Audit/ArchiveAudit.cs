@@ -7,4 +7,6 @@ namespace Vakka.Archive.Audit;
 public enum ArchiveAudit
 {
     DocumentArchive, DocumentVersion, DocumentVoid, DocumentQuery, DocumentRetrieve, DocumentMetadataRead, DocumentHistoryRead,
+    // The archivist's pages
+    ArchiveSearch, DocumentView, DocumentDisplay, DocumentDownload,
 }
