@@ -146,7 +146,9 @@ public static class Hosting
         }
 
         var development = app.Environment.IsDevelopment();
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ApiReference.Path), web => web.UseSecurityHeaders(SecurityHeaders.Policy(development)));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ApiReference.Path) && !Archive.Features.Pages.DisplayForm.IsPath(http.Request.Path),
+            web => web.UseSecurityHeaders(SecurityHeaders.Policy(development)));
+        app.UseWhen(http => Archive.Features.Pages.DisplayForm.IsPath(http.Request.Path), display => display.UseSecurityHeaders(ArchiveDisplayHeaders.Policy(development)));
         app.UseWhen(http => http.Request.Path.StartsWithSegments(ApiReference.Path), docs => docs.UseSecurityHeaders(ApiReference.Policy(development)));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));

@@ -20,7 +20,7 @@ public sealed class PersonaTests(BrowserApp app)
         { "distributor.kallio", "DistributorSite", ["CultureCard.Nav.Cards"] },
         { "venue.museum", "VenueSite", [] },
         { "intermediary", "TicketIntermediary", [] },
-        { "archivist", "Archivist", [] },
+        { "archivist", "Archivist", ["Archive.Nav.Search"] },
         { "social.worker", "SocialWelfareProfessional", [] },
         { "project.lead", "DeploymentProjectLead", [] },
         { "vendor", "SystemVendor", [] },
@@ -28,7 +28,7 @@ public sealed class PersonaTests(BrowserApp app)
         { "reservations", "ReservationCoordinator", [] },
     };
 
-    private static readonly string[] AllMenuItems = ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts", "Nav.AuditLog", "Nav.Jobs", "CultureCard.Nav.Cards"];
+    private static readonly string[] AllMenuItems = ["Nav.Organisations", "Nav.Areas", "Nav.Sites", "Nav.Accounts", "Nav.AuditLog", "Nav.Jobs", "CultureCard.Nav.Cards", "Archive.Nav.Search"];
 
     [Theory]
     [MemberData(nameof(Personas))]

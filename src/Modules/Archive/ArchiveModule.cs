@@ -11,9 +11,11 @@ using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
 using Vakka.Archive.Features.Integrity;
+using Vakka.Archive.Features.Pages;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
 using Vakka.Platform;
+using Vakka.Platform.Web;
 
 namespace Vakka.Archive;
 
@@ -46,6 +48,8 @@ public static class ArchiveModule
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
+        services.AddScoped<SearchArchive>().AddScoped<ViewDocument>();
+        services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;
     }

@@ -81,6 +81,24 @@ internal static class SecurityHeaders
     }
 }
 
+/// <summary>
+/// The archived display form (/archive/documents/{id}/display), the second of its two layers: whatever the sanitiser
+/// missed cannot run script or load anything (CSP sandbox, no sources but inline styles and data: images), and only
+/// the app's own document page may frame it (frame-ancestors 'self', X-Frame-Options SAMEORIGIN instead of DENY).
+/// </summary>
+internal static class ArchiveDisplayHeaders
+{
+    public static HeaderPolicyCollection Policy(bool development) =>
+        SecurityHeaders.Policy(development).AddFrameOptionsSameOrigin().AddContentSecurityPolicy(b =>
+        {
+            b.AddDefaultSrc().None();
+            b.AddStyleSrc().UnsafeInline();
+            b.AddImgSrc().Data();
+            b.AddSandbox();
+            b.AddFrameAncestors().Self();
+        });
+}
+
 /// <summary>The text-size choice (a cookie) becomes a class on the page's root element.</summary>
 internal sealed class TextSizeMiddleware(RequestDelegate next)
 {

@@ -15,6 +15,8 @@ public enum ArchiveAction
     QueryDocuments, RetrieveDocument, ReadMetadata,
     // Client systems and archivists of the registrar record disclosures; its archivists and auditors export them
     RecordDisclosure, ExportDisclosures,
+    // The registrar's archivists on the archive's pages (search; a document, its display form, history and void)
+    SearchArchive, ViewDocument,
 }
 
 /// <summary>
@@ -26,6 +28,7 @@ public enum ArchiveAction
 /// | QueryDocuments, RetrieveDocument, ReadMetadata | ✓ (no voided)             | ✓ (incl. voided)  | –      |
 /// | RecordDisclosure                               | ✓                         | ✓                 | –      |
 /// | ExportDisclosures                              | –                         | ✓                 | Auditor (global) |
+/// | SearchArchive, ViewDocument (pages)            | –                         | ✓ (incl. voided)  | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -47,6 +50,8 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.ReadMetadata).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.RecordDisclosure).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.ExportDisclosures).AllowOn<DisclosureTargets>(Role.Archivist).Allow(Role.Auditor);
+        r.Action(ArchiveAction.SearchArchive).AllowOn<RegistrarTargets>(Role.Archivist);
+        r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
     }
 }
 
@@ -92,6 +97,13 @@ internal sealed class ArchiveScope(VakkaDb db, AccessControl access)
     {
         if (oid.Length > Vakka.Platform.Finnish.Oid.MaxLength) return null;
         var document = await db.Set<ArchivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.DocumentOid == oid, ct);
+        return document is not null && await access.HasAsync(actor, action, document.Id.Value, ct) ? document : null;
+    }
+
+    /// <summary>The pages' way in (Guid ids): the document by id when the actor may do the action on it, else null (404).</summary>
+    public async Task<ArchivedDocument?> DocumentAsync(Actor actor, ArchiveAction action, ArchivedDocumentId id, CancellationToken ct)
+    {
+        var document = await db.Set<ArchivedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         return document is not null && await access.HasAsync(actor, action, document.Id.Value, ct) ? document : null;
     }
 

@@ -10,4 +10,6 @@ public enum ArchiveAudit
 {
     DocumentArchive, DocumentVersion, DocumentVoid, DocumentQuery, DocumentRetrieve, DocumentMetadataRead, DocumentHistoryRead,
     DisclosureRecord, DisclosureExport,
+    // The archivist's pages
+    ArchiveSearch, DocumentView, DocumentDisplay, DocumentDownload,
 }

@@ -55,7 +55,8 @@ internal sealed class QueryDocuments(VakkaDb db, IOrganisationDirectory organisa
         if (limit is < 1 or > MaxLimit) errors.Add(new(ArchiveCodes.QueryLimitInvalid, "limit"));
         if (q.From is { } f && q.To is { } t && f > t) errors.Add(new(ArchiveCodes.QueryRangeInvalid, "from"));
         var ranged = q.From is { } from && q.To is { } to && to <= from.AddYears(1);
-        if (client is null && q.CaseId?.Root is null && !ranged) errors.Add(new(ArchiveCodes.QueryTooBroad, null));
+        var caseNamed = q.CaseId is { Root: not null } or { Extension: not null };
+        if (client is null && !caseNamed && !ranged) errors.Add(new(ArchiveCodes.QueryTooBroad, null));
         (DateTime Time, string Oid)? after = null;
         if (q.Cursor is not null)
         {
@@ -84,6 +85,7 @@ internal sealed class QueryDocuments(VakkaDb db, IOrganisationDirectory organisa
             var caseExt = q.CaseId.Extension;
             query = query.Where(d => d.CaseRoot == caseRoot && d.CaseExt == caseExt);
         }
+        else if (q.CaseId?.Extension is { } caseNumber) query = query.Where(d => d.CaseExt == caseNumber);
         if (q.DocumentType is { Code: { } typeCode } type)
         {
             var system = DocumentIntake.DocumentTypeSystem(new Coded(typeCode, type.System));

@@ -11,7 +11,8 @@ namespace Vakka.Archive.Features.Documents;
 
 public sealed record CodeRef(string System, string Code);
 
-public sealed record CaseRef(string Root, string? Extension);
+/// <summary>A case id; in a query, the extension alone finds the case number within the caller's registrars.</summary>
+public sealed record CaseRef(string? Root, string? Extension);
 
 /// <summary>
 /// A version's metadata as the API gives it: the ar_document fields, the client's henkilötunnus (the caller's own
