@@ -32,7 +32,7 @@ internal sealed class ViewDocument(VakkaDb db, ArchiveScope scope, ReadMetadata 
     {
         if (await scope.DocumentAsync(actor, ArchiveAction.ViewDocument, id, ct) is not { } document) return null;
         if ((await read.DocumentAsync(actor, document.DocumentOid, ct)).Value is not { } details) return null;
-        var content = await retrieve.HandleAsync(actor, document.DocumentOid, ct);
+        var content = await retrieve.HandleAsync(actor, document.DocumentOid, null, ct);
         var body = content.Value is { } retrieved ? CdaReader.Read(retrieved.Bytes).Body.Content : null;
         var registrar = await organisations.GetAsync(document.RegistrarOrgId, ct);
         return new DocumentPage(details.Document, details.Versions, await VoidAsync(document, ct), registrar?.Name, content.Value is not null, body);
@@ -41,7 +41,7 @@ internal sealed class ViewDocument(VakkaDb db, ArchiveScope scope, ReadMetadata 
     /// <summary>The exact archived bytes after the SHA-256 check: null when the actor may not see the document (404).</summary>
     public async Task<ArchiveOutcome<RetrievedDocument>?> ContentAsync(Actor actor, ArchivedDocumentId id, CancellationToken ct) =>
         await scope.DocumentAsync(actor, ArchiveAction.ViewDocument, id, ct) is { } document
-            ? await retrieve.HandleAsync(actor, document.DocumentOid, ct)
+            ? await retrieve.HandleAsync(actor, document.DocumentOid, null, ct)
             : null;
 
     private async Task<VoidView?> VoidAsync(ArchivedDocument document, CancellationToken ct)
