@@ -118,6 +118,15 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
         var again = await AppClient.SignedInAsync(app, coordinator.UserName!);
         Assert.Equal(HttpStatusCode.Redirect, (await again.PostFormAsync("/account/sign-out", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/directory/sites")).StatusCode);
+
+        // The sign-out button in every page's header posts its form with the antiforgery token (it once had none: 400).
+        var third = await AppClient.SignedInAsync(app, coordinator.UserName!);
+        var header = (await third.GetPageAsync("/directory/sites")).QuerySelector("form[action='/account/sign-out']")!;
+        var fields = header.QuerySelectorAll("input[name]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""));
+        var signedOut = await third.Http.PostAsync("/account/sign-out", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.StartsWith("/account/sign-in", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await third.GetAsync("/directory/sites")).StatusCode);
     }
 
     [Fact]
