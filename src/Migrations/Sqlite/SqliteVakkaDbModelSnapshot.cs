@@ -121,6 +121,52 @@ namespace Vakka.Migrations.Sqlite
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchiveCase", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_root");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ext");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasName("pk_ar_case");
+
+                    b.ToTable("ar_case", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Archive.Domain.ArchivePerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -281,6 +327,19 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("retention_class_code");
 
+                    b.Property<DateOnly?>("RetentionEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_end");
+
+                    b.Property<string>("RetentionRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<DateOnly?>("RetentionTrigger")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_trigger");
+
                     b.Property<string>("ServiceTaskCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -342,6 +401,10 @@ namespace Vakka.Migrations.Sqlite
 
                     b.HasIndex("RegistrarOrgId", "EffectiveTime")
                         .HasDatabaseName("ix_ar_document_registrar_org_id_effective_time");
+
+                    b.HasIndex("RegistrarOrgId", "RetentionEnd")
+                        .HasDatabaseName("ix_ar_document_retention_due")
+                        .HasFilter("destroyed_at IS NULL AND retention_end IS NOT NULL");
 
                     b.HasIndex("SetId", "VersionNumber")
                         .IsUnique()
@@ -588,6 +651,71 @@ namespace Vakka.Migrations.Sqlite
                         .HasDatabaseName("ix_ar_void_set_id");
 
                     b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.RetentionEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ext");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_root");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_retention_event");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_retention_event_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasDatabaseName("ix_ar_retention_event_registrar_org_id_case_root_case_ext");
+
+                    b.ToTable("ar_retention_event", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>

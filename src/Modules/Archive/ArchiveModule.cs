@@ -11,6 +11,7 @@ using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
 using Vakka.Archive.Features.Integrity;
+using Vakka.Archive.Features.Retention;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
 using Vakka.Platform;
@@ -45,6 +46,7 @@ public static class ArchiveModule
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
+        services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;

@@ -15,6 +15,8 @@ public enum ArchiveAction
     QueryDocuments, RetrieveDocument, ReadMetadata,
     // Client systems and archivists of the registrar record disclosures; its archivists and auditors export them
     RecordDisclosure, ExportDisclosures,
+    // Client systems and archivists of the registrar report retention triggers (a death, a case closed or reopened)
+    RecordRetentionEvent,
 }
 
 /// <summary>
@@ -26,6 +28,7 @@ public enum ArchiveAction
 /// | QueryDocuments, RetrieveDocument, ReadMetadata | ✓ (no voided)             | ✓ (incl. voided)  | –      |
 /// | RecordDisclosure                               | ✓                         | ✓                 | –      |
 /// | ExportDisclosures                              | –                         | ✓                 | Auditor (global) |
+/// | RecordRetentionEvent                           | ✓                         | ✓                 | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -46,6 +49,7 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.RetrieveDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.ReadMetadata).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.RecordDisclosure).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.RecordRetentionEvent).AllowOn<RegistrarTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.ExportDisclosures).AllowOn<DisclosureTargets>(Role.Archivist).Allow(Role.Auditor);
     }
 }

@@ -13,6 +13,7 @@ using Vakka.Archive.Audit;
 using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
+using Vakka.Archive.Features.Retention;
 using Vakka.Cda;
 using Vakka.Platform.Web;
 
@@ -139,8 +140,37 @@ public static class ArchiveApi
             .Produces<string>(StatusCodes.Status200OK, DisclosureFhir.MediaType).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.ExportDisclosures, "id").Audited(ArchiveAudit.DisclosureExport);
 
+        api.MapPost("/persons/deaths", async (HttpRequest request, CurrentActor current, RecordRetentionEvent record, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<DeathRequest>(request, texts, ct);
+                return problem ?? Answer(await record.DeathAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
+            .WithSummary("Record a client's date of death (henkilötunnus in the body only; date yyyy-MM-dd, not in the future). 202: the retention of the person's documents is recomputed by a job. A person without documents at the caller's organisation 404 PERSON_UNKNOWN; bad fields 400.")
+            .AcceptsJson<DeathRequest>().Produces<RetentionEventReceipt>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
+
+        api.MapPost("/cases/closed", CaseEvent(closed: true))
+            .WithSummary("Record that a case (asia) of the caller's registrar closed: caseId {root, extension} as in the documents' header, closedOn (yyyy-MM-dd), serviceTask (code of 1.2.246.537.6.1221; required for a case the archive does not know). 202: the retention of the case's documents is recomputed by a job.")
+            .AcceptsJson<CaseEventRequest>().Produces<RetentionEventReceipt>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
+
+        api.MapPost("/cases/reopened", CaseEvent(closed: false))
+            .WithSummary("Record that a closed case was reopened: its documents' retention end becomes unknown again (recomputed by a job). An unknown case 404 CASE_UNKNOWN.")
+            .AcceptsJson<CaseEventRequest>().Produces<RetentionEventReceipt>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
+
         return endpoints;
     }
+
+    private static Func<HttpRequest, CurrentActor, RecordRetentionEvent, IStringLocalizer, CancellationToken, Task<IResult>> CaseEvent(bool closed) =>
+        async (request, current, record, texts, ct) =>
+        {
+            var (body, problem) = await ReadJsonAsync<CaseEventRequest>(request, texts, ct);
+            return problem ?? Answer(await record.CaseAsync(await current.GetAsync(ct), body!, closed, ct), texts);
+        };
 
     private static IResult Fhir(System.Text.Json.Nodes.JsonObject resource) => Results.Text(DisclosureFhir.Json(resource), DisclosureFhir.MediaType, System.Text.Encoding.UTF8);
 
@@ -151,6 +181,7 @@ public static class ArchiveApi
             TypedResults.Created($"{Prefix}/documents/{r.DocumentOid}", ReceiptOf(r, texts)),
         Receipt r => TypedResults.Ok(ReceiptOf(r, texts)),
         DisclosureReceipt d => TypedResults.Created($"{Prefix}/disclosures/{d.Id}/audit-event", d),
+        RetentionEventReceipt e => TypedResults.Accepted((string?)null, e),
         var value => TypedResults.Ok(value),
     };
 
