@@ -41,11 +41,12 @@ public static class ArchiveModule
         services.AddOptions<DisclosureOptions>().Bind(configuration.GetSection(DisclosureOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisclosureOptions>, DisclosureOptionsValidation>();
         services.AddSingleton<IAccessRules, ArchiveAccessRules>();
-        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ArchiveScope>();
+        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ProposalTargets>().AddScoped<ArchiveScope>();
         services.AddTexts(typeof(ArchiveModule).Assembly);
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
+        services.AddScoped<Destruction>().AddScoped<Vakka.Platform.Jobs.IJobHandler, ExecuteDestructionJob>();
         services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);

@@ -162,8 +162,53 @@ public static class ArchiveApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
 
+        api.MapGet("/retention", async (string? registrar, CurrentActor current, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await destruction.OverviewAsync(await current.GetAsync(ct), registrar, ct), texts))
+            .WithSummary("Archivists: the registrar's documents whose retention ended before today (Helsinki) by rule, and the gaps: documents without a rule and with a rule whose trigger is unknown (never destroyed).")
+            .Produces<RetentionOverview>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ViewRetention).Audited(ArchiveAudit.RetentionRead);
+
+        api.MapPost("/destructions", async (HttpRequest request, CurrentActor current, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<ProposeRequest>(request, texts, ct);
+                return problem ?? Answer(await destruction.ProposeAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
+            .WithSummary("Archivists: propose destroying the registrar's documents whose retention ended before endedBefore (yyyy-MM-dd, today at the latest): whole sets, never a document in an open proposal. 201 with the items (what will be destroyed); nothing ended 422 DESTRUCTION_NOTHING_ENDED.")
+            .AcceptsJson<ProposeRequest>().Produces<ProposalView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ProposeDestruction).Audited(ArchiveAudit.DestructionPropose);
+
+        api.MapGet("/destructions/{id:guid}", async (Guid id, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await destruction.ReadAsync(id, ct), texts))
+            .WithSummary("Archivists of the registrar: a proposal with its status, decision and items (the record of what was destroyed).")
+            .Produces<ProposalView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ViewRetention, "id").Audited(ArchiveAudit.RetentionRead);
+
+        api.MapPost("/destructions/{id:guid}/approve", Decision(approve: true))
+            .WithSummary("Another archivist of the registrar approves: a job destroys the content in batches (metadata and items stay). The proposer 403 DESTRUCTION_OWN_PROPOSAL; decided already 409 DESTRUCTION_DECIDED.")
+            .Produces<ProposalView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(ArchiveAction.DecideDestruction, "id").Audited(ArchiveAudit.DestructionDecide);
+
+        api.MapPost("/destructions/{id:guid}/reject", Decision(approve: false))
+            .WithSummary("Another archivist of the registrar rejects with a reason ({ reason }, ≤ 1,000 characters): the documents may be proposed again.")
+            .AcceptsJson<DecideRequest>().Produces<ProposalView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(ArchiveAction.DecideDestruction, "id").Audited(ArchiveAudit.DestructionDecide);
+
         return endpoints;
     }
+
+    private static Func<Guid, HttpRequest, CurrentActor, Destruction, IStringLocalizer, CancellationToken, Task<IResult>> Decision(bool approve) =>
+        async (id, request, current, destruction, texts, ct) =>
+        {
+            DecideRequest? body = null;
+            if (!approve)
+            {
+                (body, var problem) = await ReadJsonAsync<DecideRequest>(request, texts, ct);
+                if (problem is not null) return problem;
+            }
+            return Answer(await destruction.DecideAsync(await current.GetAsync(ct), id, approve, body, ct), texts);
+        };
 
     private static Func<HttpRequest, CurrentActor, RecordRetentionEvent, IStringLocalizer, CancellationToken, Task<IResult>> CaseEvent(bool closed) =>
         async (request, current, record, texts, ct) =>
@@ -182,6 +227,7 @@ public static class ArchiveApi
         Receipt r => TypedResults.Ok(ReceiptOf(r, texts)),
         DisclosureReceipt d => TypedResults.Created($"{Prefix}/disclosures/{d.Id}/audit-event", d),
         RetentionEventReceipt e => TypedResults.Accepted((string?)null, e),
+        ProposalView p when outcome.Status == StatusCodes.Status201Created => TypedResults.Created($"{Prefix}/destructions/{p.Id}", p),
         var value => TypedResults.Ok(value),
     };
 

@@ -10,5 +10,5 @@ public enum ArchiveAudit
 {
     DocumentArchive, DocumentVersion, DocumentVoid, DocumentQuery, DocumentRetrieve, DocumentMetadataRead, DocumentHistoryRead,
     DisclosureRecord, DisclosureExport,
-    RetentionEventRecord,
+    RetentionEventRecord, RetentionRead, DestructionPropose, DestructionDecide,
 }

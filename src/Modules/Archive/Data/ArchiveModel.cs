@@ -91,6 +91,31 @@ internal sealed class ArchiveModel : IModuleModel
             e.HasIndex(r => new { r.RegistrarOrgId, r.CaseRoot, r.CaseExt });
         });
 
+        builder.Entity<DestructionProposal>(e =>
+        {
+            e.ToTable("ar_destruction_proposal");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Status).HasMaxLength(20);
+            e.Property(p => p.RejectReason).HasMaxLength(DestructionProposal.MaxReasonLength);
+            e.HasIndex(p => new { p.RegistrarOrgId, p.ProposedAt });
+        });
+
+        builder.Entity<DestructionItem>(e =>
+        {
+            e.ToTable("ar_destruction_item");
+            e.HasKey(i => new { i.ProposalId, i.DocumentId });
+            e.Property(i => i.DocumentOid).HasMaxLength(Oid.MaxLength);
+            e.Property(i => i.SetId).HasMaxLength(Oid.MaxLength);
+            e.Property(i => i.DocTypeSystem).HasMaxLength(4);
+            e.Property(i => i.DocTypeCode).HasMaxLength(20);
+            e.Property(i => i.ServiceTaskCode).HasMaxLength(20);
+            e.Property(i => i.RetentionRule).HasMaxLength(40);
+            e.Property(i => i.Sha256).HasMaxLength(32);
+            e.HasIndex(i => i.DocumentId).IsUnique().HasFilter("is_open").HasDatabaseName("ix_ar_destruction_item_open_document");
+            e.HasOne<DestructionProposal>().WithMany().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ArchivedDocument>().WithMany().HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<DocumentContent>(e =>
         {
             e.ToTable("ar_document_content");

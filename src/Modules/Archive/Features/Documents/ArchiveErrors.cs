@@ -47,6 +47,14 @@ public static class ArchiveCodes
     public const string ServiceTaskMissing = "SERVICE_TASK_MISSING";
     public const string RegistrarMissing = "REGISTRAR_MISSING";
     public const string RetentionEventConflict = "RETENTION_EVENT_CONFLICT";
+    public const string DocumentDestroyed = "DOCUMENT_DESTROYED";
+    public const string DestructionDateInvalid = "DESTRUCTION_DATE_INVALID";
+    public const string DestructionNothingEnded = "DESTRUCTION_NOTHING_ENDED";
+    public const string DestructionConflict = "DESTRUCTION_CONFLICT";
+    public const string DestructionUnknown = "DESTRUCTION_UNKNOWN";
+    public const string DestructionOwnProposal = "DESTRUCTION_OWN_PROPOSAL";
+    public const string DestructionDecided = "DESTRUCTION_DECIDED";
+    public const string DestructionReasonInvalid = "DESTRUCTION_REASON_INVALID";
 }
 
 /// <summary>The outcome of a use case that the API turns into a status and a body.</summary>

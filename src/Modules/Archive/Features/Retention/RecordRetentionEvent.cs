@@ -22,6 +22,23 @@ public sealed record CaseKey(string? Root, string? Extension);
 public sealed record CaseEventRequest(CaseKey? CaseId, string? ClosedOn, string? ServiceTask, string? Registrar);
 
 /// <summary>A recorded retention event: the documents' retention is recomputed by a job after the answer (202).</summary>
+/// <summary>The registrar a request is about: the OID it names (one of the caller's organisations), or the caller's only organisation.</summary>
+internal static class RegistrarChoice
+{
+    public static async Task<(OrganisationId Org, ArchiveOutcome<object>? Refusal)> ChooseAsync(IOrganisationDirectory organisations,
+        IReadOnlyList<OrganisationId> mine, string? registrarOid, CancellationToken ct)
+    {
+        if (registrarOid is not null)
+        {
+            var found = Oid.TryParse(registrarOid, out var parsed, out _) ? await organisations.FindByOidAsync(parsed, ct) : null;
+            return found is not null && mine.Contains(found.Id) ? (found.Id, null)
+                : (default, ArchiveOutcome<object>.Refused(StatusCodes.Status403Forbidden, new ArchiveError(ArchiveCodes.RegistrarNotCaller, "registrar")));
+        }
+        return mine.Count == 1 ? (mine[0], null)
+            : (default, ArchiveOutcome<object>.Refused(StatusCodes.Status400BadRequest, new ArchiveError(ArchiveCodes.RegistrarMissing, "registrar")));
+    }
+}
+
 public sealed record RetentionEventReceipt(Guid EventId, RetentionEventKind Kind, DateTime RecordedAt);
 
 /// <summary>
@@ -72,17 +89,8 @@ internal sealed class RecordRetentionEvent(VakkaDb db, IOrganisationDirectory or
         if (task is not null && (task.Length is 0 or > 20 || !task.All(char.IsAsciiDigit))) errors.Add(new(ArchiveCodes.ServiceTaskInvalid, "serviceTask"));
         if (errors.Count > 0) return ArchiveOutcome<RetentionEventReceipt>.Refused(StatusCodes.Status400BadRequest, [.. errors]);
 
-        var orgs = ArchiveScope.Organisations(actor);
-        OrganisationId org;
-        if (request.Registrar is { } registrarOid)
-        {
-            var found = Oid.TryParse(registrarOid, out var parsed, out _) ? await organisations.FindByOidAsync(parsed, ct) : null;
-            if (found is null || !orgs.Contains(found.Id))
-                return ArchiveOutcome<RetentionEventReceipt>.Refused(StatusCodes.Status403Forbidden, new ArchiveError(ArchiveCodes.RegistrarNotCaller, "registrar"));
-            org = found.Id;
-        }
-        else if (orgs.Count == 1) org = orgs[0];
-        else return ArchiveOutcome<RetentionEventReceipt>.Refused(StatusCodes.Status400BadRequest, new ArchiveError(ArchiveCodes.RegistrarMissing, "registrar"));
+        var (org, refusal) = await RegistrarChoice.ChooseAsync(organisations, ArchiveScope.Organisations(actor), request.Registrar, ct);
+        if (refusal is not null) return new ArchiveOutcome<RetentionEventReceipt>(refusal.Status, null, refusal.Errors);
 
         var (root, ext) = (key!.Root!, key.Extension!.Trim());
         var known = await db.Set<ArchiveCase>().FirstOrDefaultAsync(c => c.RegistrarOrgId == org && c.CaseRoot == root && c.CaseExt == ext, ct);
