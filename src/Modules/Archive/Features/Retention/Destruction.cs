@@ -17,7 +17,7 @@ namespace Vakka.Archive.Features.Retention;
 public sealed record RuleCount(string Rule, int Documents);
 
 /// <summary>The registrar's retention at a glance: ended retention by rule, and the gaps (no rule, trigger unknown) so that they are visible.</summary>
-public sealed record RetentionOverview(string RegistrarOid, DateOnly Today, IReadOnlyList<RuleCount> Ended, int NoRule, int TriggerUnknown, int Destroyed);
+public sealed record RetentionOverview(Guid RegistrarId, string RegistrarOid, DateOnly Today, IReadOnlyList<RuleCount> Ended, int NoRule, int TriggerUnknown, int Destroyed);
 
 public sealed record ProposeRequest(string? EndedBefore, string? Registrar);
 
@@ -36,7 +36,7 @@ public sealed record ProposalView(Guid Id, string Status, DateOnly EndedBefore, 
 /// decision is a conflict); approval plans <see cref="ExecuteDestructionJob"/>, which deletes the content in batches and
 /// stamps destroyed_at, keeping the metadata and the items as the record. Documents without an end are never proposed.
 /// </summary>
-internal sealed class Destruction(VakkaDb db, IOrganisationDirectory organisations, JobPlanner jobs, TimeProvider clock, AuditContext audit)
+public sealed class Destruction(VakkaDb db, IOrganisationDirectory organisations, JobPlanner jobs, TimeProvider clock, AuditContext audit)
 {
     public const int MaxItems = 10_000;
 
@@ -57,7 +57,7 @@ internal sealed class Destruction(VakkaDb db, IOrganisationDirectory organisatio
         var unknown = await live.CountAsync(d => d.RetentionRule != null && d.RetentionEnd == null, ct);
         var destroyed = await db.Set<ArchivedDocument>().CountAsync(d => d.RegistrarOrgId == org && d.DestroyedAt != null, ct);
         var oid = await organisations.GetAsync(org, ct) is { } info ? info.Oid.Value : "";
-        return ArchiveOutcome<RetentionOverview>.Ok(new RetentionOverview(oid, today, [.. ended.OrderBy(r => r.Rule, StringComparer.Ordinal)], noRule, unknown, destroyed));
+        return ArchiveOutcome<RetentionOverview>.Ok(new RetentionOverview(org.Value, oid, today, [.. ended.OrderBy(r => r.Rule, StringComparer.Ordinal)], noRule, unknown, destroyed));
     }
 
     public async Task<ArchiveOutcome<ProposalView>> ProposeAsync(Actor actor, ProposeRequest request, CancellationToken ct)

@@ -16,12 +16,12 @@ public sealed record RecomputeRetentionPayload(Guid? PersonId, Guid? RegistrarOr
 /// client's birth and death, the document's case and (for Vammaispalvelut) the client's other cases at the registrar.
 /// Every version of a set gets the same rule, trigger date and end. Events plan <see cref="RecomputeRetentionJob"/>.
 /// </summary>
-internal sealed class DocumentRetention(VakkaDb db, RetentionRules rules, JobPlanner jobs)
+public sealed class DocumentRetention(VakkaDb db, RetentionRules rules, JobPlanner jobs)
 {
     private const string Vammaispalvelut = "20";
 
     /// <summary>The decision for a set whose version 1 is <paramref name="first"/>; <paramref name="knownCase"/> overrides the stored case (an Asia-asiakirja being archived).</summary>
-    public async Task<RetentionDecision> DecideAsync(ArchivedDocument first, CancellationToken ct, CaseFacts? knownCase = null)
+    internal async Task<RetentionDecision> DecideAsync(ArchivedDocument first, CancellationToken ct, CaseFacts? knownCase = null)
     {
         var client = await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Id == first.PersonId)
             .Select(p => new ClientFacts(p.BirthDate, p.DeathDate)).FirstAsync(ct);
@@ -46,14 +46,14 @@ internal sealed class DocumentRetention(VakkaDb db, RetentionRules rules, JobPla
             .Select(c => new CaseFacts(c.ServiceTaskCode, c.ClosedOn)).ToListAsync(ct);
     }
 
-    public static void Apply(ArchivedDocument document, RetentionDecision decision)
+    internal static void Apply(ArchivedDocument document, RetentionDecision decision)
     {
         document.RetentionRule = decision.Rule?.Key;
         document.RetentionTrigger = decision.TriggerDate;
         document.RetentionEnd = decision.RetentionEnd;
     }
 
-    public static void CopyFrom(ArchivedDocument document, ArchivedDocument sameSet)
+    internal static void CopyFrom(ArchivedDocument document, ArchivedDocument sameSet)
     {
         document.RetentionRule = sameSet.RetentionRule;
         document.RetentionTrigger = sameSet.RetentionTrigger;

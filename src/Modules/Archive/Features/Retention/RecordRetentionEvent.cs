@@ -48,7 +48,7 @@ public sealed record RetentionEventReceipt(Guid EventId, RetentionEventKind Kind
 /// (a death) or whose case it is; the audit row names the event as target and the person ids as subjects, never the
 /// henkilötunnus. Bad input records nothing.
 /// </summary>
-internal sealed class RecordRetentionEvent(VakkaDb db, IOrganisationDirectory organisations, DocumentRetention retention, TimeProvider clock, AuditContext audit)
+public sealed class RecordRetentionEvent(VakkaDb db, IOrganisationDirectory organisations, DocumentRetention retention, TimeProvider clock, AuditContext audit)
 {
     public async Task<ArchiveOutcome<RetentionEventReceipt>> DeathAsync(Actor actor, DeathRequest request, CancellationToken ct)
     {
