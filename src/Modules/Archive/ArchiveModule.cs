@@ -14,6 +14,7 @@ using Vakka.Archive.Features.Integrity;
 using Vakka.Archive.Features.Retention;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
+using Vakka.Platform.Web;
 using Vakka.Platform;
 
 namespace Vakka.Archive;
@@ -46,6 +47,7 @@ public static class ArchiveModule
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
+        services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Retention", "/archive/retention", ArchiveAction.ViewRetention, 320));
         services.AddScoped<Destruction>().AddScoped<Vakka.Platform.Jobs.IJobHandler, ExecuteDestructionJob>();
         services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
