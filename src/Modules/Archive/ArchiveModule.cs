@@ -48,7 +48,7 @@ public static class ArchiveModule
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Retention", "/archive/retention", ArchiveAction.ViewRetention, 320));
-        services.AddScoped<Destruction>().AddScoped<Vakka.Platform.Jobs.IJobHandler, ExecuteDestructionJob>();
+        services.AddScoped<RetentionDemoData>().AddScoped<Destruction>().AddScoped<Vakka.Platform.Jobs.IJobHandler, ExecuteDestructionJob>();
         services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Vakka.Platform.Access;
 using Vakka.Testing;
 using Vakka.Tests.Infrastructure;
@@ -73,5 +75,32 @@ public sealed class RetentionPageTests(VakkaFactory app)
         var record = await approver.GetPageAsync(Url);
         Assert.Contains(app.Text("Archive.Retention.Status.Executed", "en"), record.QuerySelector("[data-testid=proposals]")!.TextContent);
         Assert.Equal("1", record.QuerySelector("[data-testid=destroyed] td:last-child")!.TextContent.Trim());
+    }
+}
+
+/// <summary>The retention demo data: a closed case with ended documents and a visible gap, loaded once.</summary>
+[Collection(AppCollection.Name)]
+public sealed class RetentionDemoDataTests(VakkaFactory app)
+{
+    [Fact]
+    public async Task The_demo_organisation_gets_documents_with_ended_retention_and_one_with_an_unknown_trigger_once()
+    {
+        var org = await TestData.OrganisationAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.Set<Vakka.Directory.Domain.Organisation>().AnyAsync(o => o.Oid == Vakka.Archive.Features.ClientSystems.ArchiveDemoData.DemoOrganisationOid)) return;
+            var row = await db.Set<Vakka.Directory.Domain.Organisation>().SingleAsync(o => o.Id == org.Id);
+            row.Oid = Vakka.Archive.Features.ClientSystems.ArchiveDemoData.DemoOrganisationOid;
+            await db.SaveChangesAsync();
+        });
+        await KeyClientAsync(app, org); // the demo key's client system archives them (ArchiveDemoData runs first)
+        Task<bool> LoadAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<Vakka.Archive.Features.Retention.RetentionDemoData>().LoadIfEmptyAsync(CancellationToken.None));
+
+        Assert.True(await LoadAsync());
+        Assert.False(await LoadAsync());
+        var documents = await app.WithDbAsync(db => db.Set<Vakka.Archive.Domain.ArchivedDocument>().AsNoTracking()
+            .Where(d => d.DocumentOid.StartsWith(Vakka.Archive.Features.ClientSystems.ArchiveDemoData.DemoOrganisationOid + ".10.0.90.2012.")).ToListAsync());
+        Assert.Equal(2, documents.Count(d => d.RetentionEnd == new DateOnly(2022, 6, 29)));
+        Assert.Single(documents, d => d is { RetentionRule: "lastensuojelu", RetentionEnd: null });
     }
 }
