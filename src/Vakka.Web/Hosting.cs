@@ -218,6 +218,7 @@ public static class Hosting
             await scope.ServiceProvider.GetRequiredService<CultureCard.Features.Demo.DemoRegister>().LoadIfEmptyAsync(
                 new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), new CultureCard.Features.Demo.EfCardBulkWriter(db), CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Archive.Features.ClientSystems.ArchiveDemoData>().LoadIfEmptyAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Archive.Features.Retention.RetentionDemoData>().LoadIfEmptyAsync(CancellationToken.None);
         }
     }
 

@@ -130,6 +130,52 @@ namespace Vakka.Migrations.Postgres
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchiveCase", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("case_root");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_ext");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasName("pk_ar_case");
+
+                    b.ToTable("ar_case", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Archive.Domain.ArchivePerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -290,6 +336,19 @@ namespace Vakka.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("retention_class_code");
 
+                    b.Property<DateOnly?>("RetentionEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("retention_end");
+
+                    b.Property<string>("RetentionRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<DateOnly?>("RetentionTrigger")
+                        .HasColumnType("date")
+                        .HasColumnName("retention_trigger");
+
                     b.Property<string>("ServiceTaskCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -351,6 +410,10 @@ namespace Vakka.Migrations.Postgres
 
                     b.HasIndex("RegistrarOrgId", "EffectiveTime")
                         .HasDatabaseName("ix_ar_document_registrar_org_id_effective_time");
+
+                    b.HasIndex("RegistrarOrgId", "RetentionEnd")
+                        .HasDatabaseName("ix_ar_document_retention_due")
+                        .HasFilter("destroyed_at IS NULL AND retention_end IS NOT NULL");
 
                     b.HasIndex("SetId", "VersionNumber")
                         .IsUnique()
@@ -420,6 +483,144 @@ namespace Vakka.Migrations.Postgres
                         .HasDatabaseName("ix_ar_client_system_organisation_id");
 
                     b.ToTable("ar_client_system", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DestructionItem", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("byte_length");
+
+                    b.Property<string>("DocTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("doc_type_code");
+
+                    b.Property<string>("DocTypeSystem")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("doc_type_system");
+
+                    b.Property<string>("DocumentOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("document_oid");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_open");
+
+                    b.Property<DateOnly>("RetentionEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("retention_end");
+
+                    b.Property<string>("RetentionRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("set_id");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("ProposalId", "DocumentId")
+                        .HasName("pk_ar_destruction_item");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_destruction_item_open_document")
+                        .HasFilter("is_open");
+
+                    b.ToTable("ar_destruction_item", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DestructionProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTime?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateOnly>("RetentionEndedBefore")
+                        .HasColumnType("date")
+                        .HasColumnName("retention_ended_before");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_destruction_proposal");
+
+                    b.HasIndex("RegistrarOrgId", "ProposedAt")
+                        .HasDatabaseName("ix_ar_destruction_proposal_registrar_org_id_proposed_at");
+
+                    b.ToTable("ar_destruction_proposal", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>
@@ -597,6 +798,71 @@ namespace Vakka.Migrations.Postgres
                         .HasDatabaseName("ix_ar_void_set_id");
 
                     b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.RetentionEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("case_ext");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("case_root");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_retention_event");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_retention_event_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasDatabaseName("ix_ar_retention_event_registrar_org_id_case_root_case_ext");
+
+                    b.ToTable("ar_retention_event", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>
@@ -2075,6 +2341,23 @@ namespace Vakka.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ar_document_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DestructionItem", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_destruction_item_ar_document_document_id");
+
+                    b.HasOne("Vakka.Archive.Domain.DestructionProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_destruction_item_ar_destruction_proposal_proposal_id");
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>

@@ -121,6 +121,52 @@ namespace Vakka.Migrations.Sqlite
                     b.ToTable("dir_account_token", (string)null);
                 });
 
+            modelBuilder.Entity("Vakka.Archive.Domain.ArchiveCase", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_root");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ext");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasName("pk_ar_case");
+
+                    b.ToTable("ar_case", (string)null);
+                });
+
             modelBuilder.Entity("Vakka.Archive.Domain.ArchivePerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -281,6 +327,19 @@ namespace Vakka.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("retention_class_code");
 
+                    b.Property<DateOnly?>("RetentionEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_end");
+
+                    b.Property<string>("RetentionRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<DateOnly?>("RetentionTrigger")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_trigger");
+
                     b.Property<string>("ServiceTaskCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -342,6 +401,10 @@ namespace Vakka.Migrations.Sqlite
 
                     b.HasIndex("RegistrarOrgId", "EffectiveTime")
                         .HasDatabaseName("ix_ar_document_registrar_org_id_effective_time");
+
+                    b.HasIndex("RegistrarOrgId", "RetentionEnd")
+                        .HasDatabaseName("ix_ar_document_retention_due")
+                        .HasFilter("destroyed_at IS NULL AND retention_end IS NOT NULL");
 
                     b.HasIndex("SetId", "VersionNumber")
                         .IsUnique()
@@ -411,6 +474,144 @@ namespace Vakka.Migrations.Sqlite
                         .HasDatabaseName("ix_ar_client_system_organisation_id");
 
                     b.ToTable("ar_client_system", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DestructionItem", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("byte_length");
+
+                    b.Property<string>("DocTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("doc_type_code");
+
+                    b.Property<string>("DocTypeSystem")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("doc_type_system");
+
+                    b.Property<string>("DocumentOid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_oid");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_open");
+
+                    b.Property<DateOnly>("RetentionEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_end");
+
+                    b.Property<string>("RetentionRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_rule");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<string>("SetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_id");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("ProposalId", "DocumentId")
+                        .HasName("pk_ar_destruction_item");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_destruction_item_open_document")
+                        .HasFilter("is_open");
+
+                    b.ToTable("ar_destruction_item", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DestructionProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTime?>("ExecutedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("executed_at");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateOnly>("RetentionEndedBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_ended_before");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_destruction_proposal");
+
+                    b.HasIndex("RegistrarOrgId", "ProposedAt")
+                        .HasDatabaseName("ix_ar_destruction_proposal_registrar_org_id_proposed_at");
+
+                    b.ToTable("ar_destruction_proposal", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>
@@ -588,6 +789,71 @@ namespace Vakka.Migrations.Sqlite
                         .HasDatabaseName("ix_ar_void_set_id");
 
                     b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.RetentionEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseExt")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ext");
+
+                    b.Property<string>("CaseRoot")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_root");
+
+                    b.Property<Guid?>("ClientSystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_system_id");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_retention_event");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_ar_retention_event_person_id");
+
+                    b.HasIndex("RegistrarOrgId", "CaseRoot", "CaseExt")
+                        .HasDatabaseName("ix_ar_retention_event_registrar_org_id_case_root_case_ext");
+
+                    b.ToTable("ar_retention_event", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>
@@ -2064,6 +2330,23 @@ namespace Vakka.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ar_document_ar_person_person_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.DestructionItem", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.ArchivedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_destruction_item_ar_document_document_id");
+
+                    b.HasOne("Vakka.Archive.Domain.DestructionProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_destruction_item_ar_destruction_proposal_proposal_id");
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.Disclosure", b =>

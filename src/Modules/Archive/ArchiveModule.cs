@@ -12,8 +12,10 @@ using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
 using Vakka.Archive.Features.Integrity;
 using Vakka.Archive.Features.Pages;
+using Vakka.Archive.Features.Retention;
 using Vakka.Platform.Access;
 using Vakka.Platform.Data;
+using Vakka.Platform.Web;
 using Vakka.Platform;
 using Vakka.Platform.Web;
 
@@ -42,11 +44,14 @@ public static class ArchiveModule
         services.AddOptions<DisclosureOptions>().Bind(configuration.GetSection(DisclosureOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisclosureOptions>, DisclosureOptionsValidation>();
         services.AddSingleton<IAccessRules, ArchiveAccessRules>();
-        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ArchiveScope>();
+        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ProposalTargets>().AddScoped<ArchiveScope>();
         services.AddTexts(typeof(ArchiveModule).Assembly);
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
         services.AddScoped<RecordDisclosure>().AddScoped<ExportDisclosures>();
+        services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Retention", "/archive/retention", ArchiveAction.ViewRetention, 320));
+        services.AddScoped<RetentionDemoData>().AddScoped<Destruction>().AddScoped<Vakka.Platform.Jobs.IJobHandler, ExecuteDestructionJob>();
+        services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddScoped<SearchArchive>().AddScoped<ViewDocument>();
         services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));

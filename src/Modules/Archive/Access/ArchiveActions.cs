@@ -17,6 +17,10 @@ public enum ArchiveAction
     RecordDisclosure, ExportDisclosures,
     // The registrar's archivists on the archive's pages (search; a document, its display form, history and void)
     SearchArchive, ViewDocument,
+    // Client systems and archivists of the registrar report retention triggers (a death, a case closed or reopened)
+    RecordRetentionEvent,
+    // The registrar's archivists: the retention overview and proposals, proposing and deciding destruction (decider ≠ proposer: a domain rule)
+    ViewRetention, ProposeDestruction, DecideDestruction,
 }
 
 /// <summary>
@@ -29,6 +33,8 @@ public enum ArchiveAction
 /// | RecordDisclosure                               | ✓                         | ✓                 | –      |
 /// | ExportDisclosures                              | –                         | ✓                 | Auditor (global) |
 /// | SearchArchive, ViewDocument (pages)            | –                         | ✓ (incl. voided)  | –      |
+/// | RecordRetentionEvent                           | ✓                         | ✓                 | –      |
+/// | ViewRetention, ProposeDestruction, DecideDestruction | –                   | ✓                 | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -49,6 +55,10 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.RetrieveDocument).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.ReadMetadata).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
         r.Action(ArchiveAction.RecordDisclosure).AllowOn<DocumentTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.RecordRetentionEvent).AllowOn<RegistrarTargets>(Role.ArchiveClientSystem, Role.Archivist);
+        r.Action(ArchiveAction.ViewRetention).AllowOn<ProposalTargets>(Role.Archivist);
+        r.Action(ArchiveAction.ProposeDestruction).AllowOn<RegistrarTargets>(Role.Archivist);
+        r.Action(ArchiveAction.DecideDestruction).AllowOn<ProposalTargets>(Role.Archivist);
         r.Action(ArchiveAction.ExportDisclosures).AllowOn<DisclosureTargets>(Role.Archivist).Allow(Role.Auditor);
         r.Action(ArchiveAction.SearchArchive).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
@@ -82,6 +92,17 @@ internal sealed class DisclosureTargets(VakkaDb db) : ITargetScopes
         var id = new DisclosureId(target);
         var registrar = await db.Set<Disclosure>().AsNoTracking().Where(d => d.Id == id)
             .Select(d => (OrganisationId?)d.RegistrarOrgId).FirstOrDefaultAsync(ct);
+        return registrar is { } org ? [Scope.Organisation(org.Value)] : [];
+    }
+}
+
+/// <summary>A destruction proposal lies on its registrar organisation.</summary>
+internal sealed class ProposalTargets(VakkaDb db) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
+    {
+        var registrar = await db.Set<DestructionProposal>().AsNoTracking().Where(p => p.Id == target)
+            .Select(p => (OrganisationId?)p.RegistrarOrgId).FirstOrDefaultAsync(ct);
         return registrar is { } org ? [Scope.Organisation(org.Value)] : [];
     }
 }

@@ -13,6 +13,7 @@ using Vakka.Archive.Audit;
 using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
+using Vakka.Archive.Features.Retention;
 using Vakka.Cda;
 using Vakka.Platform.Web;
 
@@ -139,8 +140,82 @@ public static class ArchiveApi
             .Produces<string>(StatusCodes.Status200OK, DisclosureFhir.MediaType).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.ExportDisclosures, "id").Audited(ArchiveAudit.DisclosureExport);
 
+        api.MapPost("/persons/deaths", async (HttpRequest request, CurrentActor current, RecordRetentionEvent record, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<DeathRequest>(request, texts, ct);
+                return problem ?? Answer(await record.DeathAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
+            .WithSummary("Record a client's date of death (henkilötunnus in the body only; date yyyy-MM-dd, not in the future). 202: the retention of the person's documents is recomputed by a job. A person without documents at the caller's organisation 404 PERSON_UNKNOWN; bad fields 400.")
+            .AcceptsJson<DeathRequest>().Produces<RetentionEventReceipt>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
+
+        api.MapPost("/cases/closed", CaseEvent(closed: true))
+            .WithSummary("Record that a case (asia) of the caller's registrar closed: caseId {root, extension} as in the documents' header, closedOn (yyyy-MM-dd), serviceTask (code of 1.2.246.537.6.1221; required for a case the archive does not know). 202: the retention of the case's documents is recomputed by a job.")
+            .AcceptsJson<CaseEventRequest>().Produces<RetentionEventReceipt>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
+
+        api.MapPost("/cases/reopened", CaseEvent(closed: false))
+            .WithSummary("Record that a closed case was reopened: its documents' retention end becomes unknown again (recomputed by a job). An unknown case 404 CASE_UNKNOWN.")
+            .AcceptsJson<CaseEventRequest>().Produces<RetentionEventReceipt>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.RecordRetentionEvent).Audited(ArchiveAudit.RetentionEventRecord);
+
+        api.MapGet("/retention", async (string? registrar, CurrentActor current, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await destruction.OverviewAsync(await current.GetAsync(ct), registrar, ct), texts))
+            .WithSummary("Archivists: the registrar's documents whose retention ended before today (Helsinki) by rule, and the gaps: documents without a rule and with a rule whose trigger is unknown (never destroyed).")
+            .Produces<RetentionOverview>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ViewRetention).Audited(ArchiveAudit.RetentionRead);
+
+        api.MapPost("/destructions", async (HttpRequest request, CurrentActor current, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<ProposeRequest>(request, texts, ct);
+                return problem ?? Answer(await destruction.ProposeAsync(await current.GetAsync(ct), body!, ct), texts);
+            })
+            .WithSummary("Archivists: propose destroying the registrar's documents whose retention ended before endedBefore (yyyy-MM-dd, today at the latest): whole sets, never a document in an open proposal. 201 with the items (what will be destroyed); nothing ended 422 DESTRUCTION_NOTHING_ENDED.")
+            .AcceptsJson<ProposeRequest>().Produces<ProposalView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ProposeDestruction).Audited(ArchiveAudit.DestructionPropose);
+
+        api.MapGet("/destructions/{id:guid}", async (Guid id, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await destruction.ReadAsync(id, ct), texts))
+            .WithSummary("Archivists of the registrar: a proposal with its status, decision and items (the record of what was destroyed).")
+            .Produces<ProposalView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.ViewRetention, "id").Audited(ArchiveAudit.RetentionRead);
+
+        api.MapPost("/destructions/{id:guid}/approve", Decision(approve: true))
+            .WithSummary("Another archivist of the registrar approves: a job destroys the content in batches (metadata and items stay). The proposer 403 DESTRUCTION_OWN_PROPOSAL; decided already 409 DESTRUCTION_DECIDED.")
+            .Produces<ProposalView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(ArchiveAction.DecideDestruction, "id").Audited(ArchiveAudit.DestructionDecide);
+
+        api.MapPost("/destructions/{id:guid}/reject", Decision(approve: false))
+            .WithSummary("Another archivist of the registrar rejects with a reason ({ reason }, ≤ 1,000 characters): the documents may be proposed again.")
+            .AcceptsJson<DecideRequest>().Produces<ProposalView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(ArchiveAction.DecideDestruction, "id").Audited(ArchiveAudit.DestructionDecide);
+
         return endpoints;
     }
+
+    private static Func<Guid, HttpRequest, CurrentActor, Destruction, IStringLocalizer, CancellationToken, Task<IResult>> Decision(bool approve) =>
+        async (id, request, current, destruction, texts, ct) =>
+        {
+            DecideRequest? body = null;
+            if (!approve)
+            {
+                (body, var problem) = await ReadJsonAsync<DecideRequest>(request, texts, ct);
+                if (problem is not null) return problem;
+            }
+            return Answer(await destruction.DecideAsync(await current.GetAsync(ct), id, approve, body, ct), texts);
+        };
+
+    private static Func<HttpRequest, CurrentActor, RecordRetentionEvent, IStringLocalizer, CancellationToken, Task<IResult>> CaseEvent(bool closed) =>
+        async (request, current, record, texts, ct) =>
+        {
+            var (body, problem) = await ReadJsonAsync<CaseEventRequest>(request, texts, ct);
+            return problem ?? Answer(await record.CaseAsync(await current.GetAsync(ct), body!, closed, ct), texts);
+        };
 
     private static IResult Fhir(System.Text.Json.Nodes.JsonObject resource) => Results.Text(DisclosureFhir.Json(resource), DisclosureFhir.MediaType, System.Text.Encoding.UTF8);
 
@@ -151,6 +226,8 @@ public static class ArchiveApi
             TypedResults.Created($"{Prefix}/documents/{r.DocumentOid}", ReceiptOf(r, texts)),
         Receipt r => TypedResults.Ok(ReceiptOf(r, texts)),
         DisclosureReceipt d => TypedResults.Created($"{Prefix}/disclosures/{d.Id}/audit-event", d),
+        RetentionEventReceipt e => TypedResults.Accepted((string?)null, e),
+        ProposalView p when outcome.Status == StatusCodes.Status201Created => TypedResults.Created($"{Prefix}/destructions/{p.Id}", p),
         var value => TypedResults.Ok(value),
     };
 

@@ -12,4 +12,5 @@ public enum ArchiveAudit
     DisclosureRecord, DisclosureExport,
     // The archivist's pages
     ArchiveSearch, DocumentView, DocumentDisplay, DocumentDownload,
+    RetentionEventRecord, RetentionRead, DestructionPropose, DestructionDecide,
 }

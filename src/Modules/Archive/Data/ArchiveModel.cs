@@ -63,7 +63,57 @@ internal sealed class ArchiveModel : IModuleModel
             e.HasIndex(d => new { d.RegistrarOrgId, d.PersonId, d.EffectiveTime });
             e.HasIndex(d => new { d.RegistrarOrgId, d.CaseRoot, d.CaseExt });
             e.HasIndex(d => new { d.RegistrarOrgId, d.EffectiveTime });
+            e.Property(d => d.RetentionRule).HasMaxLength(40);
+            e.HasIndex(d => new { d.RegistrarOrgId, d.RetentionEnd }).HasFilter("destroyed_at IS NULL AND retention_end IS NOT NULL")
+                .HasDatabaseName("ix_ar_document_retention_due");
             e.HasOne<ArchivePerson>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ArchiveCase>(e =>
+        {
+            e.ToTable("ar_case");
+            e.HasKey(c => new { c.RegistrarOrgId, c.CaseRoot, c.CaseExt });
+            e.Property(c => c.CaseRoot).HasMaxLength(Oid.MaxLength);
+            e.Property(c => c.CaseExt).HasMaxLength(Vakka.Cda.CdaConstants.MaxCaseIdExtensionLength);
+            e.Property(c => c.ServiceTaskCode).HasMaxLength(20);
+            e.Property(c => c.Source).HasMaxLength(20);
+        });
+
+        builder.Entity<RetentionEvent>(e =>
+        {
+            e.ToTable("ar_retention_event");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Kind).HasMaxLength(20);
+            e.Property(r => r.Source).HasMaxLength(20);
+            e.Property(r => r.CaseRoot).HasMaxLength(Oid.MaxLength);
+            e.Property(r => r.CaseExt).HasMaxLength(Vakka.Cda.CdaConstants.MaxCaseIdExtensionLength);
+            e.HasIndex(r => r.PersonId);
+            e.HasIndex(r => new { r.RegistrarOrgId, r.CaseRoot, r.CaseExt });
+        });
+
+        builder.Entity<DestructionProposal>(e =>
+        {
+            e.ToTable("ar_destruction_proposal");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Status).HasMaxLength(20);
+            e.Property(p => p.RejectReason).HasMaxLength(DestructionProposal.MaxReasonLength);
+            e.HasIndex(p => new { p.RegistrarOrgId, p.ProposedAt });
+        });
+
+        builder.Entity<DestructionItem>(e =>
+        {
+            e.ToTable("ar_destruction_item");
+            e.HasKey(i => new { i.ProposalId, i.DocumentId });
+            e.Property(i => i.DocumentOid).HasMaxLength(Oid.MaxLength);
+            e.Property(i => i.SetId).HasMaxLength(Oid.MaxLength);
+            e.Property(i => i.DocTypeSystem).HasMaxLength(4);
+            e.Property(i => i.DocTypeCode).HasMaxLength(20);
+            e.Property(i => i.ServiceTaskCode).HasMaxLength(20);
+            e.Property(i => i.RetentionRule).HasMaxLength(40);
+            e.Property(i => i.Sha256).HasMaxLength(32);
+            e.HasIndex(i => i.DocumentId).IsUnique().HasFilter("is_open").HasDatabaseName("ix_ar_destruction_item_open_document");
+            e.HasOne<DestructionProposal>().WithMany().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ArchivedDocument>().WithMany().HasForeignKey(i => i.DocumentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DocumentContent>(e =>

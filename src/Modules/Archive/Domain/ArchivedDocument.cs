@@ -56,6 +56,15 @@ internal sealed class ArchivedDocument
     public DateTime? VoidedAt { get; set; }
     public DateTime? DestroyedAt { get; set; }
 
+    /// <summary>The retention rule's key (<see cref="Retention.RetentionRule.Key"/>); null when no rule applies.</summary>
+    public string? RetentionRule { get; set; }
+
+    /// <summary>The date of the event the retention runs from (death, case closed, birth); null while not known.</summary>
+    public DateOnly? RetentionTrigger { get; set; }
+
+    /// <summary>The retention end; null while not known (no rule, or the trigger is unknown): never destroyed then.</summary>
+    public DateOnly? RetentionEnd { get; set; }
+
     public string Sha256Hex => Convert.ToHexStringLower(Sha256);
 }
 

@@ -38,6 +38,23 @@ public static class ArchiveCodes
     public const string QueryCursorInvalid = "QUERY_CURSOR_INVALID";
     public const string QueryValueInvalid = "QUERY_VALUE_INVALID";
     public const string QueryRegistrarNotYours = "QUERY_REGISTRAR_NOT_YOURS";
+    public const string RetentionClientInvalid = "RETENTION_CLIENT_INVALID";
+    public const string RetentionDateInvalid = "RETENTION_DATE_INVALID";
+    public const string PersonUnknown = "PERSON_UNKNOWN";
+    public const string CaseIdInvalid = "CASE_ID_INVALID";
+    public const string CaseUnknown = "CASE_UNKNOWN";
+    public const string ServiceTaskInvalid = "SERVICE_TASK_INVALID";
+    public const string ServiceTaskMissing = "SERVICE_TASK_MISSING";
+    public const string RegistrarMissing = "REGISTRAR_MISSING";
+    public const string RetentionEventConflict = "RETENTION_EVENT_CONFLICT";
+    public const string DocumentDestroyed = "DOCUMENT_DESTROYED";
+    public const string DestructionDateInvalid = "DESTRUCTION_DATE_INVALID";
+    public const string DestructionNothingEnded = "DESTRUCTION_NOTHING_ENDED";
+    public const string DestructionConflict = "DESTRUCTION_CONFLICT";
+    public const string DestructionUnknown = "DESTRUCTION_UNKNOWN";
+    public const string DestructionOwnProposal = "DESTRUCTION_OWN_PROPOSAL";
+    public const string DestructionDecided = "DESTRUCTION_DECIDED";
+    public const string DestructionReasonInvalid = "DESTRUCTION_REASON_INVALID";
 }
 
 /// <summary>The outcome of a use case that the API turns into a status and a body.</summary>

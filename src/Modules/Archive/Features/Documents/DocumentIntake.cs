@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vakka.Archive.Access;
 using Vakka.Archive.Domain;
+using Vakka.Archive.Domain.Retention;
+using Vakka.Archive.Features.Retention;
 using Vakka.Cda;
 using Vakka.Platform;
 using Vakka.Platform.Access;
@@ -30,7 +32,7 @@ public sealed record Receipt(Guid Id, string DocumentOid, string SetId, int Vers
 
 /// <summary>A document that passed stages A–D and the registrar check, ready for the use case's own rules.</summary>
 internal sealed record CheckedDocument(byte[] Bytes, byte[] Sha256, CdaHeader Header, CdaBodyKind BodyKind, OrganisationInfo Registrar,
-    IReadOnlyList<ArchiveError> Warnings)
+    IReadOnlyList<ArchiveError> Warnings, ReadOnlyMemory<byte>? StructuredJson = null)
 {
     public string DocumentOid => Header.Id!.Root.Value;
 }
@@ -41,7 +43,7 @@ internal sealed record CheckedDocument(byte[] Bytes, byte[] Sha256, CdaHeader He
 /// identical retry, and storing a version with its bytes, its person and the flip of the replaced version.
 /// </summary>
 internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisations, AccessControl access, IOptions<ArchiveOptions> options,
-    TimeProvider clock, AuditContext audit)
+    TimeProvider clock, AuditContext audit, DocumentRetention retention)
 {
     public async Task<ArchiveOutcome<CheckedDocument>> CheckAsync(Actor actor, byte[] bytes, CancellationToken ct)
     {
@@ -63,7 +65,8 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
             return ArchiveOutcome<CheckedDocument>.Refused(StatusCodes.Status403Forbidden,
                 new ArchiveError(ArchiveCodes.RegistrarNotCaller, registrarPath, "The registrar is not the caller's organisation."));
         var warnings = issues.Where(i => i.Severity == CdaSeverity.Warning).Select(ArchiveError.Of).ToList();
-        return ArchiveOutcome<CheckedDocument>.Ok(new CheckedDocument(bytes, sha256, header, read.Body.Kind, registrar, warnings));
+        var json = read.Body.Content is XhtmlJsonBody structured ? structured.Json : (ReadOnlyMemory<byte>?)null;
+        return ArchiveOutcome<CheckedDocument>.Ok(new CheckedDocument(bytes, sha256, header, read.Body.Kind, registrar, warnings, json));
     }
 
     public Task<ArchivedDocument?> FindAsync(string documentOid, CancellationToken ct) =>
@@ -102,15 +105,45 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
         };
         db.Add(row);
         db.Add(new DocumentContent { DocumentId = row.Id, Bytes = document.Bytes });
+        var asia = await CaseOfAsiaAsync(row, document, ct);
         if (replaces is { } replacedId)
         {
             var replaced = await db.Set<ArchivedDocument>().FirstAsync(d => d.Id == replacedId, ct);
             replaced.IsLatest = false;
             replaced.ReplacedById = row.Id;
+            DocumentRetention.CopyFrom(row, replaced); // every version shares version 1's retention
+        }
+        else
+        {
+            DocumentRetention.Apply(row, await retention.DecideAsync(row, ct, asia));
         }
         if (!(await db.SaveOrConflictAsync(ct)).IsOk) return null;
         audit.Target(row.Id.Value).Subject(person.Value);
         return ReceiptOf(row, document.Warnings);
+    }
+
+    /// <summary>
+    /// An Asia-asiakirja (1505:2) with a case id and <c>asian_tiedot</c> in its JSON updates the registrar's case
+    /// (ar_case) and plans the recompute of the case's documents; returns the case's facts, else null.
+    /// </summary>
+    private async Task<CaseFacts?> CaseOfAsiaAsync(ArchivedDocument row, CheckedDocument document, CancellationToken ct)
+    {
+        if (row.DocTypeSystem != "1505" || row.DocTypeCode != "2" || row is not { CaseRoot: { } root, CaseExt: { } ext }
+            || document.StructuredJson is not { } json || AsiaFacts.Read(json) is not { } facts)
+            return null;
+        var known = await db.Set<ArchiveCase>().FirstOrDefaultAsync(c => c.RegistrarOrgId == row.RegistrarOrgId && c.CaseRoot == root && c.CaseExt == ext, ct);
+        if (known is null)
+        {
+            known = new ArchiveCase { RegistrarOrgId = row.RegistrarOrgId, CaseRoot = root, CaseExt = ext };
+            db.Add(known);
+        }
+        known.ServiceTaskCode = facts.ServiceTaskCode is { Length: > 0 and <= 20 } task ? task : row.ServiceTaskCode;
+        known.OpenedOn = facts.OpenedOn;
+        known.ClosedOn = facts.ClosedOn;
+        known.Source = CaseSource.AsiaDocument;
+        known.UpdatedAt = Now(clock);
+        await retention.PlanCaseAsync(row.RegistrarOrgId, root, ext, row.Id.Value, ct);
+        return new CaseFacts(known.ServiceTaskCode, known.ClosedOn);
     }
 
     /// <summary>Now, to the microsecond that PostgreSQL keeps, so that a retry's receipt equals the first one exactly.</summary>

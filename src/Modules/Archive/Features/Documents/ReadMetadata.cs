@@ -22,7 +22,10 @@ public sealed record DocumentMetadata(Guid Id, string DocumentOid, string SetId,
     string RegistrarOid, string ServiceUnitOid, string Client, CodeRef DocumentType, string GeneralType, string? StructureOid, string Title,
     DateTime EffectiveTime, DateTime CompletedAt, DateTime ArchivedAt, string Language, string ConfidentialityCode, string ServiceTask,
     string? ProcessPhase, CaseRef? Case, string? RetentionClass, string? RecordStatus, string AuthorRole, CdaBodyKind BodyKind, int ByteLength,
-    string Sha256, DateTime? VoidedAt);
+    string Sha256, DateTime? VoidedAt, RetentionInfo? Retention = null, DateTime? DestroyedAt = null);
+
+/// <summary>The version's retention (design §d): the rule's key (null: no rule), the trigger's date and the end (null: not known).</summary>
+public sealed record RetentionInfo(string? Rule, DateOnly? TriggerDate, DateOnly? End);
 
 public sealed record VoidInfo(DateTime VoidedAt, string Reason);
 
@@ -85,7 +88,7 @@ internal sealed class ReadMetadata(VakkaDb db, ArchiveScope scope, AuditContext 
             new CodeRef(d.DocTypeSystem == "1505" ? CdaConstants.DocumentGroupSystem : CdaConstants.DocumentTypeSystem, d.DocTypeCode), d.GeneralType,
             d.StructureOid, d.Title, d.EffectiveTime, d.CompletedAt, d.ArchivedAt, d.Language, d.ConfidentialityCode, d.ServiceTaskCode,
             d.ProcessPhaseCode, d.CaseRoot is { } root ? new CaseRef(root, d.CaseExt) : null, d.RetentionClassCode, d.RecordStatusCode, d.AuthorRole,
-            d.BodyKind, d.ByteLength, d.Sha256Hex, d.VoidedAt)).ToList();
+            d.BodyKind, d.ByteLength, d.Sha256Hex, d.VoidedAt, new RetentionInfo(d.RetentionRule, d.RetentionTrigger, d.RetentionEnd), d.DestroyedAt)).ToList();
     }
 
     public static string StatusOf(ArchivedDocument d) => d.VoidedAt is not null ? "voided" : d.IsLatest ? "current" : "replaced";

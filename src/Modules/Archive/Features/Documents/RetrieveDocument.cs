@@ -16,7 +16,7 @@ public sealed record RetrievedDocument(byte[] Bytes, string Sha256Hex);
 /// <summary>
 /// GET /documents/{oid}: the exact archived bytes. The SHA-256 is recomputed on every read; a mismatch (or missing
 /// bytes) answers 500 ARCHIVE_INTEGRITY_FAILURE with an error log and a Failed audit row, never the altered bytes.
-/// Replaced versions stay retrievable; a voided one answers 410 DOCUMENT_VOIDED to client systems (archivists get it).
+/// Replaced versions stay retrievable; a destroyed one answers 410 DOCUMENT_DESTROYED to everyone; a voided one answers 410 DOCUMENT_VOIDED to client systems (archivists get it).
 /// With disclosure terms (<c>?disclosedTo=&amp;basis=</c>) the retrieval records a disclosure event in the request's
 /// transaction, after the bytes passed their check; bad terms are refused before the bytes are read, and nothing is
 /// recorded.
@@ -30,6 +30,8 @@ internal sealed class RetrieveDocument(VakkaDb db, ArchiveScope scope, AuditCont
         audit.Target(document.Id.Value).Subject(document.PersonId.Value);
         if (document.VoidedAt is not null && !ArchiveScope.SeesVoided(actor, document.RegistrarOrgId))
             return ArchiveOutcome<RetrievedDocument>.Refused(StatusCodes.Status410Gone, ArchiveCodes.DocumentVoided);
+        if (document.DestroyedAt is not null)
+            return ArchiveOutcome<RetrievedDocument>.Refused(StatusCodes.Status410Gone, ArchiveCodes.DocumentDestroyed);
         if (disclosure is not null && await disclosures.RefusalForAsync(actor, disclosure, document, ct) is { } refused)
             return new ArchiveOutcome<RetrievedDocument>(refused.Status, null, refused.Errors);
 
