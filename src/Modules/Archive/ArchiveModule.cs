@@ -17,7 +17,6 @@ using Vakka.Platform.Access;
 using Vakka.Platform.Data;
 using Vakka.Platform.Web;
 using Vakka.Platform;
-using Vakka.Platform.Web;
 
 namespace Vakka.Archive;
 
