@@ -39,7 +39,8 @@ public static class ArchiveModule
         services.AddSingleton(sp => new RetentionRules(sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
 
         services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section))
-            .Validate(o => o.MaxDocumentBytes is > 0 and <= int.MaxValue, "Archive:MaxDocumentBytes must be between 1 and 2147483647.").ValidateOnStart();
+            .Validate(o => o.MaxDocumentBytes is > 0 and <= int.MaxValue, "Archive:MaxDocumentBytes must be between 1 and 2147483647.")
+            .Validate(o => o.YearlyGrowthWarning > 0, "Archive:YearlyGrowthWarning must be a positive number of documents.").ValidateOnStart();
         services.AddOptions<DisclosureOptions>().Bind(configuration.GetSection(DisclosureOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisclosureOptions>, DisclosureOptionsValidation>();
         services.AddSingleton<IAccessRules, ArchiveAccessRules>();
@@ -53,6 +54,8 @@ public static class ArchiveModule
         services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddScoped<SearchArchive>().AddScoped<ViewDocument>();
+        services.AddScoped<Features.Statistics.ArchiveStatistics>();
+        services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Statistics", "/archive/statistics", ArchiveAction.ViewStatistics, 330));
         services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;

@@ -21,6 +21,8 @@ public enum ArchiveAction
     RecordRetentionEvent,
     // The registrar's archivists: the retention overview and proposals, proposing and deciding destruction (decider ≠ proposer: a domain rule)
     ViewRetention, ProposeDestruction, DecideDestruction,
+    // The registrar's archivists: volume statistics and the growth warning
+    ViewStatistics,
 }
 
 /// <summary>
@@ -35,6 +37,7 @@ public enum ArchiveAction
 /// | SearchArchive, ViewDocument (pages)            | –                         | ✓ (incl. voided)  | –      |
 /// | RecordRetentionEvent                           | ✓                         | ✓                 | –      |
 /// | ViewRetention, ProposeDestruction, DecideDestruction | –                   | ✓                 | –      |
+/// | ViewStatistics                                 | –                         | ✓                 | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -62,6 +65,7 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.ExportDisclosures).AllowOn<DisclosureTargets>(Role.Archivist).Allow(Role.Auditor);
         r.Action(ArchiveAction.SearchArchive).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
+        r.Action(ArchiveAction.ViewStatistics).AllowOn<RegistrarTargets>(Role.Archivist);
     }
 }
 

@@ -24,6 +24,9 @@ public sealed class ArchiveOptions
 
     /// <summary>Demo and test environments: only 900-series test henkilötunnus values (HETU_NOT_TEST_PERSON).</summary>
     public bool TestPersonsOnly { get; set; }
+
+    /// <summary>The statistics page warns when the versions archived in the last 12 months exceed those of the 12 months before by more than this (default 500,000; such growth must be notified to Kanta).</summary>
+    public long YearlyGrowthWarning { get; set; } = 500_000;
 }
 
 /// <summary>What the archive answers for an archived version: 201 the first time, 200 with the same receipt for an identical retry.</summary>
