@@ -54,7 +54,8 @@ public static class ArchiveModule
         services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
         services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
         services.AddScoped<SearchArchive>().AddScoped<ViewDocument>();
-        services.AddScoped<Features.Statistics.ArchiveStatistics>();
+        services.AddScoped<Features.Statistics.ArchiveStatistics>().AddScoped<Features.Statistics.Reconciliation>();
+        services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Reconciliation", "/archive/reconciliation", ArchiveAction.Reconcile, 340));
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Statistics", "/archive/statistics", ArchiveAction.ViewStatistics, 330));
         services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);

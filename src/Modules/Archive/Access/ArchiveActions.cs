@@ -21,8 +21,8 @@ public enum ArchiveAction
     RecordRetentionEvent,
     // The registrar's archivists: the retention overview and proposals, proposing and deciding destruction (decider ≠ proposer: a domain rule)
     ViewRetention, ProposeDestruction, DecideDestruction,
-    // The registrar's archivists: volume statistics and the growth warning
-    ViewStatistics,
+    // The registrar's archivists: volume statistics and the growth warning; reconciliation with a source system
+    ViewStatistics, Reconcile,
 }
 
 /// <summary>
@@ -37,7 +37,7 @@ public enum ArchiveAction
 /// | SearchArchive, ViewDocument (pages)            | –                         | ✓ (incl. voided)  | –      |
 /// | RecordRetentionEvent                           | ✓                         | ✓                 | –      |
 /// | ViewRetention, ProposeDestruction, DecideDestruction | –                   | ✓                 | –      |
-/// | ViewStatistics                                 | –                         | ✓                 | –      |
+/// | ViewStatistics, Reconcile                      | –                         | ✓                 | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -66,6 +66,7 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.SearchArchive).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
         r.Action(ArchiveAction.ViewStatistics).AllowOn<RegistrarTargets>(Role.Archivist);
+        r.Action(ArchiveAction.Reconcile).AllowOn<RegistrarTargets>(Role.Archivist);
     }
 }
 
