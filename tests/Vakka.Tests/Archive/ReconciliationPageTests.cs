@@ -90,6 +90,28 @@ public sealed class ReconciliationPageTests(VakkaFactory app)
         Assert.Null(page.QuerySelector("[data-testid=recon-differences]"));
     }
 
+    [Fact]
+    public async Task The_api_answers_the_archives_own_counts_and_hashes_by_day_and_refuses_a_bad_range()
+    {
+        var world = await WorldAsync(app);
+        var a = First(world.Org, effective: new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.FromHours(2)));
+        var b = First(world.Org, OtherHetu, effective: new DateTimeOffset(2025, 3, 12, 11, 0, 0, TimeSpan.FromHours(2)));
+        foreach (var h in new[] { a, b }) Assert.Equal(HttpStatusCode.Created, (await ArchiveAsync(world.Client, h)).StatusCode);
+        var archivist = await PersonClientAsync(app, world.Org, Role.Archivist);
+
+        var response = await archivist.GetAsync($"{Api}/reconciliation?by=day&from=2025-03-01&to=2025-03-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var group = Assert.Single((await JsonAsync(response)).GetProperty("groups").EnumerateArray());
+        Assert.Equal("2025-03-12", group.GetProperty("group").GetString());
+        Assert.Equal(2, group.GetProperty("count").GetInt32());
+        Assert.Equal(HashOf(a, b), group.GetProperty("hash").GetString());
+
+        Assert.Equal(["QUERY_RANGE_INVALID"], await CodesAsync(await archivist.GetAsync($"{Api}/reconciliation?by=day&from=2025-03-31&to=2025-03-01")));
+        Assert.Equal(["QUERY_VALUE_INVALID"], await CodesAsync(await archivist.GetAsync($"{Api}/reconciliation?by=client&from=2025-03-01&to=2025-03-31")));
+        var professional = await PersonClientAsync(app, world.Org, Role.SocialWelfareProfessional);
+        Assert.Equal(HttpStatusCode.Forbidden, (await professional.GetAsync($"{Api}/reconciliation?by=day&from=2025-03-01&to=2025-03-31")).StatusCode);
+    }
+
     [Theory]
     [InlineData("2025-03-12,1", "Archive.Recon.Error.Fields")]
     [InlineData("2025-03-12,-1,", "Archive.Recon.Error.Count")]

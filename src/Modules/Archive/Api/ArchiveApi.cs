@@ -168,6 +168,12 @@ public static class ArchiveApi
             .Produces<RetentionOverview>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.ViewRetention).Audited(ArchiveAudit.RetentionRead);
 
+        api.MapGet("/reconciliation", async (string? by, string? from, string? to, string? registrar, CurrentActor current, Features.Statistics.Reconciliation reconciliation, IStringLocalizer texts, CancellationToken ct) =>
+                Answer(await reconciliation.DayTotalsAsync(await current.GetAsync(ct), registrar, by, from, to, ct), texts))
+            .WithSummary("Archivists: the archive's own count and hash per Helsinki day of effectiveTime (by=day, from and to yyyy-MM-dd, at most 366 days) over the registrar's current and replaced versions, not voided or destroyed; hash as the reconciliation page's format (module README).")
+            .Produces<Features.Statistics.ArchiveTotals>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .Requires(ArchiveAction.Reconcile).Audited(ArchiveAudit.ReconciliationRead);
+
         api.MapPost("/destructions", async (HttpRequest request, CurrentActor current, Destruction destruction, IStringLocalizer texts, CancellationToken ct) =>
             {
                 var (body, problem) = await ReadJsonAsync<ProposeRequest>(request, texts, ct);

@@ -13,5 +13,5 @@ public enum ArchiveAudit
     // The archivist's pages
     ArchiveSearch, DocumentView, DocumentDisplay, DocumentDownload,
     RetentionEventRecord, RetentionRead, DestructionPropose, DestructionDecide,
-    StatisticsRead, StatisticsExport, ReconciliationRun,
+    StatisticsRead, StatisticsExport, ReconciliationRun, ReconciliationRead,
 }

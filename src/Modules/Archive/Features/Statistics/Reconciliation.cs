@@ -25,6 +25,9 @@ public enum DifferenceKind { OnlyInSource, OnlyInArchive, CountDiffers, HashDiff
 
 public sealed record Difference(DifferenceKind Kind, string Group, int? SourceCount, int? ArchiveCount);
 
+/// <summary>The archive's own totals by day, for a source system to compare by itself (GET /reconciliation).</summary>
+public sealed record ArchiveTotals(string By, string From, string To, IReadOnlyList<GroupTotal> Groups);
+
 public sealed record ReconciliationReport(ReconcileBy By, int Groups, int Matching, IReadOnlyList<Difference> Differences);
 
 /// <summary>
@@ -88,6 +91,21 @@ public sealed class Reconciliation(VakkaDb db, IOrganisationDirectory organisati
         }
         return [.. rows.GroupBy(r => r.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GroupTotal(g.Key, g.Count(), Hash(g.Select(r => (r.Oid, Convert.ToHexStringLower(r.Sha))))))];
+    }
+
+    /// <summary>The API's answer: by=day only (a client list would carry henkilötunnus values), from–to at most 366 days.</summary>
+    public async Task<ArchiveOutcome<ArchiveTotals>> DayTotalsAsync(Actor actor, string? registrar, string? by, string? from, string? to, CancellationToken ct)
+    {
+        if (by != "day") return ArchiveOutcome<ArchiveTotals>.Refused(400, new ArchiveError(ArchiveCodes.QueryValueInvalid, "by"));
+        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+            return ArchiveOutcome<ArchiveTotals>.Refused(400, new ArchiveError(ArchiveCodes.QueryValueInvalid, "from"));
+        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+            return ArchiveOutcome<ArchiveTotals>.Refused(400, new ArchiveError(ArchiveCodes.QueryValueInvalid, "to"));
+        if (end < start || end.DayNumber - start.DayNumber > 365) return ArchiveOutcome<ArchiveTotals>.Refused(400, new ArchiveError(ArchiveCodes.QueryRangeInvalid, "to"));
+        var (org, refusal) = await RegistrarChoice.ChooseAsync(organisations, Destruction.ArchivistOrganisations(actor), registrar, ct);
+        if (refusal is not null) return new ArchiveOutcome<ArchiveTotals>(refusal.Status, null, refusal.Errors);
+        audit.Target(org.Value);
+        return ArchiveOutcome<ArchiveTotals>.Ok(new ArchiveTotals("day", from!, to!, await TotalsAsync(org, ReconcileBy.Day, start, end, ct)));
     }
 
     public async Task<ArchiveOutcome<ReconciliationReport>> RunAsync(Actor actor, string? registrar, ReconcileBy by, IReadOnlyList<GroupTotal> source, CancellationToken ct)
