@@ -1,3 +1,4 @@
+using Vakka.Platform.Web;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -38,7 +39,7 @@ internal static class ArchiveKit
         {
             db.Add(new ClientSystem
             {
-                Id = id, OrganisationId = org.Id, Name = "Asiakastietojärjestelmä", KeyPrefix = key[..10], KeyHash = ArchiveKeyHandler.Hash(key),
+                Id = id, OrganisationId = org.Id, Name = "Asiakastietojärjestelmä", KeyPrefix = key[..10], KeyHash = ApiKeyHash.Of(key),
                 CreatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Vakka.Platform.Web;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Vakka.CultureCard.Domain;
@@ -25,7 +26,7 @@ public sealed class ApiKeyPagesTests(VakkaFactory app)
         var key = created.QuerySelector("[data-testid=new-key-value]")!.TextContent;
         Assert.StartsWith("vk_", key);
         var stored = await app.WithDbAsync(db => db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.SiteId == venue.Id));
-        Assert.Equal(ApiKeyHandler.Hash(key), stored.Hash);
+        Assert.Equal(ApiKeyHash.Of(key), stored.Hash);
         Assert.DoesNotContain(key, stored.Hash + stored.Prefix + stored.Name);
         Assert.Null((await client.GetPageAsync(url)).QuerySelector("[data-testid=new-key-value]")); // never shown again
 

@@ -1,3 +1,4 @@
+using Vakka.Platform.Web;
 using System.Globalization;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ internal static class DeskKit
         {
             db.Add(new ApiKey
             {
-                Id = Guid.CreateVersion7(), SiteId = site.Id, Name = "Lippujärjestelmä", Prefix = key[..10], Hash = Vakka.CultureCard.Features.ApiKeys.ApiKeyHandler.Hash(key),
+                Id = Guid.CreateVersion7(), SiteId = site.Id, Name = "Lippujärjestelmä", Prefix = key[..10], Hash = ApiKeyHash.Of(key),
                 CreatedAt = DateTime.UtcNow, RevokedAt = revoked ? DateTime.UtcNow : null,
             });
             await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Vakka.Platform.Web;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,13 +35,13 @@ public sealed class ArchiveDemoData(VakkaDb db, IOrganisationDirectory organisat
             db.Add(new ClientSystem
             {
                 Id = ClientSystemId.New(), OrganisationId = org.Id, Name = "Demo: asiakastietojärjestelmä", KeyPrefix = DemoKey[..10],
-                KeyHash = ArchiveKeyHandler.Hash(DemoKey), CreatedAt = clock.GetUtcNow().UtcDateTime,
+                KeyHash = ApiKeyHash.Of(DemoKey), CreatedAt = clock.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(ct);
             added = true;
         }
         if (await db.Set<ArchivedDocument>().AnyAsync(d => d.RegistrarOrgId == org.Id, ct)) return added;
-        var keyHash = ArchiveKeyHandler.Hash(DemoKey);
+        var keyHash = ApiKeyHash.Of(DemoKey);
         var system = await db.Set<ClientSystem>().Where(c => c.OrganisationId == org.Id && c.KeyHash == keyHash).Select(c => (Guid?)c.Id.Value).FirstOrDefaultAsync(ct)
             ?? await db.Set<ClientSystem>().Where(c => c.OrganisationId == org.Id).Select(c => c.Id.Value).FirstAsync(ct);
         await ArchiveDocumentsAsync(new Actor(null, null, [new RoleAssignment(Role.ArchiveClientSystem, Scope.Organisation(org.Id.Value))], system), ct);

@@ -26,7 +26,6 @@ public sealed class ArchiveKeyHandler(IOptionsMonitor<AuthenticationSchemeOption
     public const string SchemeName = "ArchiveKey";
     public const string Header = "X-Api-Key";
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>A new random key ("vka_" and 43 URL-safe characters).</summary>
     public static string NewKey() =>
@@ -36,7 +35,7 @@ public sealed class ArchiveKeyHandler(IOptionsMonitor<AuthenticationSchemeOption
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count != 1 || string.IsNullOrWhiteSpace(values[0]))
             return AuthenticateResult.NoResult();
-        var hash = Hash(values[0]!.Trim());
+        var hash = ApiKeyHash.Of(values[0]!.Trim());
         var key = await db.Set<ClientSystem>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked archive key.");
         if (await organisations.GetAsync(key.OrganisationId, Context.RequestAborted) is not { IsActive: true })

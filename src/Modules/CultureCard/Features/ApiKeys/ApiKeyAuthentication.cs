@@ -24,7 +24,6 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>Asked on every API call: compiled once (EF Core skips translating the expression again).</summary>
     private static readonly Func<VakkaDb, string, CancellationToken, Task<ApiKey?>> ActiveKey = EF.CompileAsyncQuery(
@@ -34,7 +33,7 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count != 1 || string.IsNullOrWhiteSpace(values[0]))
             return AuthenticateResult.NoResult();
-        var hash = Hash(values[0]!.Trim());
+        var hash = ApiKeyHash.Of(values[0]!.Trim());
         var key = await ActiveKey(db, hash, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var site = await sites.GetAsync(key.SiteId, Context.RequestAborted);

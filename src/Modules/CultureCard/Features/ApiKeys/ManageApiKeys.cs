@@ -1,3 +1,4 @@
+using Vakka.Platform.Web;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class ManageApiKeys(VakkaDb db, ISiteDirectory sites, TimeProvider
         var key = "vk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var row = new ApiKey
         {
-            Id = Guid.CreateVersion7(), SiteId = siteId, Name = form.Name!.Trim(), Prefix = key[..10], Hash = ApiKeyHandler.Hash(key),
+            Id = Guid.CreateVersion7(), SiteId = siteId, Name = form.Name!.Trim(), Prefix = key[..10], Hash = ApiKeyHash.Of(key),
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.AccountId,
         };
         db.Add(row);
