@@ -733,7 +733,8 @@ namespace Vakka.Migrations.Postgres
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
                         .HasColumnType("bytea")
-                        .HasColumnName("bytes");
+                        .HasColumnName("bytes")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("DocumentId")
                         .HasName("pk_ar_document_content");
@@ -798,6 +799,333 @@ namespace Vakka.Migrations.Postgres
                         .HasDatabaseName("ix_ar_void_set_id");
 
                     b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MappingImport", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid?>("ImportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("RegistrarOrgId")
+                        .HasName("pk_ar_mapping_import");
+
+                    b.ToTable("ar_mapping_import", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MappingRow", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("OldDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_document_type");
+
+                    b.Property<string>("OldService")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_service");
+
+                    b.Property<string>("DocumentTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_type_code");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ProcessPhaseCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("process_phase_code");
+
+                    b.Property<string>("RecordStatusCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("record_status_code");
+
+                    b.Property<string>("RetentionClassCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("retention_class_code");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_task_code");
+
+                    b.HasKey("RegistrarOrgId", "OldDocumentType", "OldService")
+                        .HasName("pk_ar_mapping_row");
+
+                    b.ToTable("ar_mapping_row", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("codes");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("OldDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_document_id");
+
+                    b.Property<string>("OldDocumentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_document_type");
+
+                    b.Property<string>("OldService")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_service");
+
+                    b.Property<long>("Record")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_migration_failure");
+
+                    b.HasIndex("RunId", "Record")
+                        .HasDatabaseName("ix_ar_migration_failure_run_id_record");
+
+                    b.ToTable("ar_migration_failure", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationGroup", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("OldDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_document_type");
+
+                    b.Property<string>("OldService")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_service");
+
+                    b.Property<long>("Archived")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived");
+
+                    b.Property<string>("DocumentTypeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_type_code");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<long>("Skipped")
+                        .HasColumnType("bigint")
+                        .HasColumnName("skipped");
+
+                    b.HasKey("RunId", "OldDocumentType", "OldService")
+                        .HasName("pk_ar_migration_group");
+
+                    b.ToTable("ar_migration_group", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationItem", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("SourceSystem")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_system");
+
+                    b.Property<string>("OldDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("old_document_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("RegistrarOrgId", "SourceSystem", "OldDocumentId")
+                        .HasName("pk_ar_migration_item");
+
+                    b.ToTable("ar_migration_item", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Archived")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Cursor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cursor");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("folder");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MappingRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("mapping_rows");
+
+                    b.Property<string>("MappingSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("mapping_sha256");
+
+                    b.Property<string>("MetadataSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("metadata_sha256");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<long>("Skipped")
+                        .HasColumnType("bigint")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_system");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_migration_run");
+
+                    b.HasIndex("RegistrarOrgId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_migration_run_registrar_org_id_number");
+
+                    b.ToTable("ar_migration_run", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.RetentionEvent", b =>
@@ -2395,6 +2723,26 @@ namespace Vakka.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ar_document_content_ar_document_document_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationFailure", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.MigrationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_migration_failure_ar_migration_run_run_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationGroup", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.MigrationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_migration_group_ar_migration_run_run_id");
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>

@@ -724,7 +724,8 @@ namespace Vakka.Migrations.Sqlite
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
                         .HasColumnType("BLOB")
-                        .HasColumnName("bytes");
+                        .HasColumnName("bytes")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("DocumentId")
                         .HasName("pk_ar_document_content");
@@ -789,6 +790,333 @@ namespace Vakka.Migrations.Sqlite
                         .HasDatabaseName("ix_ar_void_set_id");
 
                     b.ToTable("ar_void", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MappingImport", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid?>("ImportedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("RegistrarOrgId")
+                        .HasName("pk_ar_mapping_import");
+
+                    b.ToTable("ar_mapping_import", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MappingRow", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("OldDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_document_type");
+
+                    b.Property<string>("OldService")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_service");
+
+                    b.Property<string>("DocumentTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_type_code");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ProcessPhaseCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_phase_code");
+
+                    b.Property<string>("RecordStatusCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_status_code");
+
+                    b.Property<string>("RetentionClassCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retention_class_code");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_task_code");
+
+                    b.HasKey("RegistrarOrgId", "OldDocumentType", "OldService")
+                        .HasName("pk_ar_mapping_row");
+
+                    b.ToTable("ar_mapping_row", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("codes");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("OldDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_document_id");
+
+                    b.Property<string>("OldDocumentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_document_type");
+
+                    b.Property<string>("OldService")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_service");
+
+                    b.Property<long>("Record")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_migration_failure");
+
+                    b.HasIndex("RunId", "Record")
+                        .HasDatabaseName("ix_ar_migration_failure_run_id_record");
+
+                    b.ToTable("ar_migration_failure", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationGroup", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("OldDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_document_type");
+
+                    b.Property<string>("OldService")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_service");
+
+                    b.Property<long>("Archived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived");
+
+                    b.Property<string>("DocumentTypeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_type_code");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("ServiceTaskCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_task_code");
+
+                    b.Property<long>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.HasKey("RunId", "OldDocumentType", "OldService")
+                        .HasName("pk_ar_migration_group");
+
+                    b.ToTable("ar_migration_group", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationItem", b =>
+                {
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<string>("SourceSystem")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_system");
+
+                    b.Property<string>("OldDocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_document_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("RegistrarOrgId", "SourceSystem", "OldDocumentId")
+                        .HasName("pk_ar_migration_item");
+
+                    b.ToTable("ar_migration_item", (string)null);
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Archived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Cursor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cursor");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folder");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MappingRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mapping_rows");
+
+                    b.Property<string>("MappingSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping_sha256");
+
+                    b.Property<string>("MetadataSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_sha256");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("RegistrarOrgId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrar_org_id");
+
+                    b.Property<long>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_system");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ar_migration_run");
+
+                    b.HasIndex("RegistrarOrgId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ar_migration_run_registrar_org_id_number");
+
+                    b.ToTable("ar_migration_run", (string)null);
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.RetentionEvent", b =>
@@ -2384,6 +2712,26 @@ namespace Vakka.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ar_document_content_ar_document_document_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationFailure", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.MigrationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_migration_failure_ar_migration_run_run_id");
+                });
+
+            modelBuilder.Entity("Vakka.Archive.Domain.MigrationGroup", b =>
+                {
+                    b.HasOne("Vakka.Archive.Domain.MigrationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ar_migration_group_ar_migration_run_run_id");
                 });
 
             modelBuilder.Entity("Vakka.Archive.Domain.VerifyMismatch", b =>

@@ -11,6 +11,7 @@ using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Disclosures;
 using Vakka.Archive.Features.Documents;
 using Vakka.Archive.Features.Integrity;
+using Vakka.Archive.Features.Migration;
 using Vakka.Archive.Features.Pages;
 using Vakka.Archive.Features.Retention;
 using Vakka.Platform.Access;
@@ -44,7 +45,8 @@ public static class ArchiveModule
         services.AddOptions<DisclosureOptions>().Bind(configuration.GetSection(DisclosureOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisclosureOptions>, DisclosureOptionsValidation>();
         services.AddSingleton<IAccessRules, ArchiveAccessRules>();
-        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ProposalTargets>().AddScoped<ArchiveScope>();
+        services.AddScoped<RegistrarTargets>().AddScoped<DocumentTargets>().AddScoped<DisclosureTargets>().AddScoped<ProposalTargets>().AddScoped<MigrationTargets>()
+            .AddScoped<ArchiveScope>();
         services.AddTexts(typeof(ArchiveModule).Assembly);
         services.AddScoped<DocumentIntake>().AddScoped<ArchiveDocument>().AddScoped<AddVersion>().AddScoped<VoidDocument>()
             .AddScoped<QueryDocuments>().AddScoped<RetrieveDocument>().AddScoped<ReadMetadata>();
@@ -58,6 +60,11 @@ public static class ArchiveModule
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Reconciliation", "/archive/reconciliation", ArchiveAction.Reconcile, 340));
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Statistics", "/archive/statistics", ArchiveAction.ViewStatistics, 330));
         services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));
+        services.AddOptions<MigrationOptions>().Bind(configuration.GetSection(MigrationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MigrationOptions>, MigrationOptionsValidation>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddScoped<ImportMapping>().AddScoped<StartMigration>().AddScoped<MigrationReports>().AddScoped<Vakka.Platform.Jobs.IJobHandler, MigrationJob>();
+        services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Migration", "/archive/migration", ArchiveAction.MigrateLegacy, 350));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;
     }

@@ -30,6 +30,13 @@ internal static class Commands
           culturecard apikey <site name>           create an API key for a venue or ticket intermediary and print it once
           archive verify [--organisation OID]      recompute the SHA-256 of every archived document (of one registrar);
                                                    exit 2 if any differs or has lost its bytes
+          archive migrate <folder> --organisation OID [--dry-run] [--mapping FILE] [--source NAME]
+                                                   legacy migration of a source folder (metadata.csv or .jsonl, content/)
+                                                   for a registrar: with --mapping, its mapping table is replaced first;
+                                                   a dry run archives nothing; exit 2 if any record failed
+          archive generate-legacy <folder> --documents N --clients C [--organisation OID] [--text-bytes B]
+                                  [--faulty P] [--seed S]
+                                                   write a generated legacy export (benchmarks, tests) into an empty folder
         """;
 
     public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
@@ -78,6 +85,12 @@ internal static class Commands
 
             case ["archive", "verify", .. var verifyOptions]:
                 return await VerifyArchiveAsync(sp, verifyOptions, output);
+
+            case ["archive", "migrate", var folder, .. var migrateOptions]:
+                return await MigrationCommands.MigrateAsync(sp, folder, migrateOptions, output);
+
+            case ["archive", "generate-legacy", var target, .. var generateOptions]:
+                return MigrationCommands.GenerateLegacy(target, generateOptions, output);
 
             default:
                 output.WriteLine(Usage);

@@ -23,6 +23,8 @@ public enum ArchiveAction
     ViewRetention, ProposeDestruction, DecideDestruction,
     // The registrar's archivists: volume statistics and the growth warning; reconciliation with a source system
     ViewStatistics, Reconcile,
+    // The registrar's archivists: legacy migration (the mapping table, dry runs and runs, their reports)
+    MigrateLegacy,
 }
 
 /// <summary>
@@ -38,6 +40,7 @@ public enum ArchiveAction
 /// | RecordRetentionEvent                           | ✓                         | ✓                 | –      |
 /// | ViewRetention, ProposeDestruction, DecideDestruction | –                   | ✓                 | –      |
 /// | ViewStatistics, Reconcile                      | –                         | ✓                 | –      |
+/// | MigrateLegacy                                  | –                         | ✓                 | –      |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -67,6 +70,7 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
         r.Action(ArchiveAction.ViewStatistics).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.Reconcile).AllowOn<RegistrarTargets>(Role.Archivist);
+        r.Action(ArchiveAction.MigrateLegacy).AllowOn<MigrationTargets>(Role.Archivist);
     }
 }
 
@@ -98,6 +102,19 @@ internal sealed class DisclosureTargets(VakkaDb db) : ITargetScopes
         var registrar = await db.Set<Disclosure>().AsNoTracking().Where(d => d.Id == id)
             .Select(d => (OrganisationId?)d.RegistrarOrgId).FirstOrDefaultAsync(ct);
         return registrar is { } org ? [Scope.Organisation(org.Value)] : [];
+    }
+}
+
+/// <summary>A registrar organisation lies on itself; a migration run on its registrar.</summary>
+internal sealed class MigrationTargets(VakkaDb db, IOrganisationDirectory organisations) : ITargetScopes
+{
+    public async Task<IReadOnlyList<Scope>> ScopesOfAsync(Guid target, CancellationToken ct)
+    {
+        var run = new MigrationRunId(target);
+        var registrar = await db.Set<MigrationRun>().AsNoTracking().Where(r => r.Id == run)
+            .Select(r => (OrganisationId?)r.RegistrarOrgId).FirstOrDefaultAsync(ct);
+        if (registrar is { } org) return [Scope.Organisation(org.Value)];
+        return await organisations.GetAsync(new OrganisationId(target), ct) is not null ? [Scope.Organisation(target)] : [];
     }
 }
 

@@ -14,4 +14,6 @@ public enum ArchiveAudit
     ArchiveSearch, DocumentView, DocumentDisplay, DocumentDownload,
     RetentionEventRecord, RetentionRead, DestructionPropose, DestructionDecide,
     StatisticsRead, StatisticsExport, ReconciliationRun, ReconciliationRead,
+    // Legacy migration: the page, the mapping table, starting a dry run or a run, a run's report and failures
+    MigrationRead, MappingExport, MappingImport, MigrationStart, MigrationFailuresExport,
 }

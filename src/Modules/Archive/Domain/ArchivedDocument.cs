@@ -66,6 +66,24 @@ internal sealed class ArchivedDocument
     public DateOnly? RetentionEnd { get; set; }
 
     public string Sha256Hex => Convert.ToHexStringLower(Sha256);
+
+    /// <summary>"1505" for a document group (Asiakkuus-, Asia-asiakirja…), else "1506".</summary>
+    public static string TypeSystemOf(Coded type) => CdaConstants.IsCodeSystem(type.CodeSystem, CdaConstants.DocumentGroupSystem) ? "1505" : "1506";
+
+    /// <summary>A new latest version from a validated header: the metadata the archive keeps beside the exact bytes.</summary>
+    public static ArchivedDocument Of(CdaHeader h, CdaBodyKind bodyKind, int byteLength, byte[] sha256, OrganisationId registrar, PersonId person,
+        DateTime archivedAt, DocumentSource source) => new()
+    {
+        Id = ArchivedDocumentId.New(), DocumentOid = h.Id!.Root.Value, SetId = h.SetId!.Value.Value, VersionNumber = h.VersionNumber!.Value,
+        IsLatest = true, RegistrarOrgId = registrar, RegistrarOid = h.Registrar!.Value.Value, ServiceUnitOid = h.ServiceUnit!.Value.Value,
+        PersonId = person, DocTypeSystem = TypeSystemOf(h.DocumentType!),
+        DocTypeCode = h.DocumentType!.Code!, GeneralType = h.GeneralType!, StructureOid = h.TemplateIds.Count > 0 ? h.TemplateIds[0].Value : null,
+        Title = h.Title!, EffectiveTime = h.EffectiveTime!.Value.UtcDateTime, CompletedAt = h.CompletionTime!.Value.UtcDateTime,
+        Language = h.LanguageCode!, ConfidentialityCode = h.Confidentiality!.Code!, ServiceTaskCode = h.ServiceTask!.Code!,
+        ProcessPhaseCode = h.ProcessPhase?.Code, CaseRoot = h.CaseId?.Root.Value, CaseExt = h.CaseId?.Extension,
+        RetentionClassCode = h.RetentionClass?.Code, RecordStatusCode = h.RecordStatus?.Code, AuthorRole = h.Author!.Role.Code!,
+        BodyKind = bodyKind, ByteLength = byteLength, Sha256 = sha256, ArchivedAt = archivedAt, Source = source,
+    };
 }
 
 /// <summary>The exact archived bytes (ar_document_content): inserted once, never updated.</summary>

@@ -46,3 +46,13 @@ public readonly record struct DisclosureId(Guid Value) : ITypedId<DisclosureId>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out DisclosureId result) => TypedId.TryParse(s, out result);
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>One legacy migration run or dry run (ar_migration_run).</summary>
+public readonly record struct MigrationRunId(Guid Value) : ITypedId<MigrationRunId>
+{
+    public static MigrationRunId New() => new(Guid.CreateVersion7());
+    public static MigrationRunId From(Guid value) => new(value);
+    public static MigrationRunId Parse(string s, IFormatProvider? provider) => TypedId.Parse<MigrationRunId>(s);
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out MigrationRunId result) => TypedId.TryParse(s, out result);
+    public override string ToString() => Value.ToString();
+}

@@ -93,19 +93,9 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
     {
         var h = document.Header;
         var person = await PersonAsync(h.Client!.Value, ct);
-        var row = new ArchivedDocument
-        {
-            Id = ArchivedDocumentId.New(), DocumentOid = document.DocumentOid, SetId = h.SetId!.Value.Value, VersionNumber = h.VersionNumber!.Value,
-            IsLatest = true, RegistrarOrgId = document.Registrar.Id, RegistrarOid = h.Registrar!.Value.Value, ServiceUnitOid = h.ServiceUnit!.Value.Value,
-            PersonId = person, DocTypeSystem = DocumentTypeSystem(h.DocumentType!),
-            DocTypeCode = h.DocumentType!.Code!, GeneralType = h.GeneralType!, StructureOid = h.TemplateIds.Count > 0 ? h.TemplateIds[0].Value : null,
-            Title = h.Title!, EffectiveTime = h.EffectiveTime!.Value.UtcDateTime, CompletedAt = h.CompletionTime!.Value.UtcDateTime,
-            Language = h.LanguageCode!, ConfidentialityCode = h.Confidentiality!.Code!, ServiceTaskCode = h.ServiceTask!.Code!,
-            ProcessPhaseCode = h.ProcessPhase?.Code, CaseRoot = h.CaseId?.Root.Value, CaseExt = h.CaseId?.Extension,
-            RetentionClassCode = h.RetentionClass?.Code, RecordStatusCode = h.RecordStatus?.Code, AuthorRole = h.Author!.Role.Code!,
-            BodyKind = document.BodyKind, ByteLength = document.Bytes.Length, Sha256 = document.Sha256, ArchivedAt = Now(clock),
-            Source = DocumentSource.Api, ClientSystemId = actor.ApiKeyId is { } key ? new ClientSystemId(key) : null, ArchivedBy = actor.AccountId,
-        };
+        var row = ArchivedDocument.Of(h, document.BodyKind, document.Bytes.Length, document.Sha256, document.Registrar.Id, person, Now(clock), DocumentSource.Api);
+        row.ClientSystemId = actor.ApiKeyId is { } key ? new ClientSystemId(key) : null;
+        row.ArchivedBy = actor.AccountId;
         db.Add(row);
         db.Add(new DocumentContent { DocumentId = row.Id, Bytes = document.Bytes });
         var asia = await CaseOfAsiaAsync(row, document, ct);
@@ -153,8 +143,7 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
     public static DateTime Now(TimeProvider clock) => AuditRecord.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>"1505" for a document group (Asiakkuus-, Asia-asiakirja…), else "1506".</summary>
-    public static string DocumentTypeSystem(Coded type) =>
-        CdaConstants.IsCodeSystem(type.CodeSystem, CdaConstants.DocumentGroupSystem) ? "1505" : "1506";
+    public static string DocumentTypeSystem(Coded type) => ArchivedDocument.TypeSystemOf(type);
 
     public static Receipt ReceiptOf(ArchivedDocument d, IReadOnlyList<ArchiveError> warnings) =>
         new(d.Id.Value, d.DocumentOid, d.SetId, d.VersionNumber, d.Sha256Hex, d.ArchivedAt, warnings);

@@ -9,7 +9,8 @@ using Vakka.Platform.Jobs;
 namespace Vakka.Archive.Features.Retention;
 
 /// <summary>What the recompute job is told: a person (after a death) or a case of a registrar (after it closed or reopened).</summary>
-public sealed record RecomputeRetentionPayload(Guid? PersonId, Guid? RegistrarOrgId = null, string? CaseRoot = null, string? CaseExt = null);
+public sealed record RecomputeRetentionPayload(Guid? PersonId, Guid? RegistrarOrgId = null, string? CaseRoot = null, string? CaseExt = null,
+    Guid? MigrationRunId = null);
 
 /// <summary>
 /// Applies the pure <see cref="RetentionRules"/> to stored documents (design §d): the facts of a set's version 1, the
@@ -85,6 +86,19 @@ public sealed class DocumentRetention(VakkaDb db, RetentionRules rules, JobPlann
         db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.RegistrarOrgId == registrar && d.CaseRoot == root && d.CaseExt == ext)
             .Select(d => d.PersonId).Distinct().ToListAsync(ct);
 
+    /// <summary>
+    /// The clients of a migration run's Vammaispalvelut documents: their rule weighs every case of the client, so the
+    /// run leaves their end open and this recompute decides it once the run has completed.
+    /// </summary>
+    public Task<List<PersonId>> PersonsOfMigrationAsync(MigrationRunId run, CancellationToken ct) =>
+        db.Set<ArchivedDocument>().AsNoTracking().Where(d => d.ServiceTaskCode == Vammaispalvelut && d.DestroyedAt == null)
+            .Where(d => db.Set<MigrationItem>().Any(i => i.RunId == run && i.DocumentId == d.Id))
+            .Select(d => d.PersonId).Distinct().ToListAsync(ct);
+
+    public Task PlanMigrationAsync(MigrationRunId run, CancellationToken ct) =>
+        jobs.PlanAsync(RecomputeRetentionJob.JobKind, new RecomputeRetentionPayload(null, MigrationRunId: run.Value),
+            $"{RecomputeRetentionJob.JobKind}:migration:{run}", ct: ct);
+
     /// <summary>Plans the recompute in the caller's unit of work (it runs only if the event commits), one job per event.</summary>
     public Task PlanPersonAsync(PersonId person, Guid eventId, CancellationToken ct) =>
         jobs.PlanAsync(RecomputeRetentionJob.JobKind, new RecomputeRetentionPayload(person.Value), $"{RecomputeRetentionJob.JobKind}:person:{person}:{eventId}", ct: ct);
@@ -106,6 +120,12 @@ internal sealed class RecomputeRetentionJob(DocumentRetention retention) : JobHa
         if (payload.PersonId is { } person)
         {
             await retention.RecomputePersonAsync(new PersonId(person), ct);
+            return;
+        }
+        if (payload.MigrationRunId is { } run)
+        {
+            foreach (var each in await retention.PersonsOfMigrationAsync(new MigrationRunId(run), ct))
+                await retention.RecomputePersonAsync(each, ct);
             return;
         }
         if (payload is not { RegistrarOrgId: { } org, CaseRoot: { } root, CaseExt: { } ext }) return;

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using NpgsqlTypes;
 using Vakka.CultureCard.Domain;
 using Vakka.Platform.Data;
 
@@ -70,8 +68,8 @@ public sealed class EfCardBulkWriter(VakkaDb db) : ICardBulkWriter
 }
 
 /// <summary>
-/// Streams the rows into PostgreSQL with binary COPY, in one transaction (a failed run leaves no rows). Tables, columns
-/// and value conversions come from the EF model, so the rows are stored exactly as EF Core would store them.
+/// Streams the rows into PostgreSQL with binary COPY (<see cref="PostgresCopy{T}"/>), in one transaction (a failed run
+/// leaves no rows).
 /// </summary>
 public sealed class PostgresCopyCardBulkWriter(VakkaDb db) : ICardBulkWriter
 {
@@ -88,12 +86,12 @@ public sealed class PostgresCopyCardBulkWriter(VakkaDb db) : ICardBulkWriter
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var batches = new Buffer<CardBatch>(db, connection);
-            var codes = new Buffer<CardCodeRecord>(db, connection);
-            var cards = new Buffer<Card>(db, connection);
-            var history = new Buffer<CardEvent>(db, connection);
-            var uses = new Buffer<CardUse>(db, connection);
-            var events = new Buffer<VenueEvent>(db, connection);
+            var batches = new Buffer<CardBatch>(db);
+            var codes = new Buffer<CardCodeRecord>(db);
+            var cards = new Buffer<Card>(db);
+            var history = new Buffer<CardEvent>(db);
+            var uses = new Buffer<CardUse>(db);
+            var events = new Buffer<VenueEvent>(db);
             foreach (var chunk in chunks)
             {
                 await batches.AddAsync(chunk.Batches, ct);
@@ -117,10 +115,10 @@ public sealed class PostgresCopyCardBulkWriter(VakkaDb db) : ICardBulkWriter
         Task CopyAsync(CancellationToken ct);
     }
 
-    private sealed class Buffer<T>(VakkaDb db, NpgsqlConnection connection) : IBuffer where T : class
+    private sealed class Buffer<T>(VakkaDb db) : IBuffer where T : class
     {
         private readonly List<T> rows = [];
-        private readonly CopyColumns columns = CopyColumns.Of(db, typeof(T));
+        private readonly PostgresCopy<T> copy = new(db);
 
         public async Task AddAsync(List<T> more, CancellationToken ct)
         {
@@ -131,57 +129,8 @@ public sealed class PostgresCopyCardBulkWriter(VakkaDb db) : ICardBulkWriter
         public async Task CopyAsync(CancellationToken ct)
         {
             if (rows.Count == 0) return;
-            await using (var importer = await connection.BeginBinaryImportAsync(columns.CopyCommand, ct))
-            {
-                foreach (var row in rows)
-                {
-                    await importer.StartRowAsync(ct);
-                    foreach (var column in columns.All) await column.WriteAsync(importer, row, ct);
-                }
-                await importer.CompleteAsync(ct);
-            }
+            await copy.WriteAsync(db, rows, ct);
             rows.Clear();
-        }
-    }
-
-    /// <summary>The COPY command of an entity's table and how to write each of its columns, read from the EF model.</summary>
-    private sealed record CopyColumns(string CopyCommand, IReadOnlyList<CopyColumn> All)
-    {
-        public static CopyColumns Of(VakkaDb db, Type entityType)
-        {
-            var entity = db.Model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{entityType.Name} is not in the model.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var columns = entity.GetProperties().Select(p => new CopyColumn(p.GetColumnName(table)!, p)).ToList();
-            var name = entity.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
-            return new CopyColumns($"COPY {name} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", columns);
-        }
-
-        private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private sealed class CopyColumn(string name, IProperty property)
-    {
-        private readonly IClrPropertyGetter getter = property.GetGetter();
-        private readonly Func<object?, object?>? toProvider = property.GetTypeMapping().Converter?.ConvertToProvider;
-
-        public string Name => name;
-
-        public Task WriteAsync(NpgsqlBinaryImporter importer, object row, CancellationToken ct)
-        {
-            var value = getter.GetClrValue(row);
-            if (value is not null && toProvider is not null) value = toProvider(value);
-            return value switch
-            {
-                null => importer.WriteNullAsync(ct),
-                Guid g => importer.WriteAsync(g, NpgsqlDbType.Uuid, ct),
-                string s => importer.WriteAsync(s, NpgsqlDbType.Varchar, ct),
-                int i => importer.WriteAsync(i, NpgsqlDbType.Integer, ct),
-                long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, ct),
-                bool b => importer.WriteAsync(b, NpgsqlDbType.Boolean, ct),
-                DateOnly d => importer.WriteAsync(d, NpgsqlDbType.Date, ct),
-                DateTime t => importer.WriteAsync(t, NpgsqlDbType.TimestampTz, ct),
-                _ => throw new NotSupportedException($"COPY of {property.DeclaringType.ClrType.Name}.{property.Name} ({value.GetType().Name})"),
-            };
         }
     }
 }
