@@ -21,6 +21,8 @@ internal static class Commands
     public const string Usage = """
         Commands:
           migrate                                  create or update the database schema, then exit
+          directory demo                           the demo organisations, sites and accounts, if the database has none
+                                                   (benchmarks on a Production database; no cards, no documents)
           audit verify                             check the audit log's hash chain; exit 2 if it is broken
           admin create <user name> <e-mail> <name> add a system administrator and print a link to set the password
           culturecard generate --cards N --uses M [--years Y] [--seed S]
@@ -42,7 +44,7 @@ internal static class Commands
     public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         // Only a known first word makes a command; anything else (--urls http://…) is for the web host.
-        if (args is not [("migrate" or "audit" or "admin" or "culturecard" or "archive"), ..]) return null;
+        if (args is not [("migrate" or "audit" or "admin" or "culturecard" or "archive" or "directory"), ..]) return null;
         var words = args;
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -51,6 +53,11 @@ internal static class Commands
             case ["migrate"]:
                 await sp.GetRequiredService<VakkaDb>().Database.MigrateAsync();
                 output.WriteLine("Database schema is up to date.");
+                return 0;
+
+            case ["directory", "demo"]:
+                output.WriteLine(await sp.GetRequiredService<Directory.Features.DemoData>().LoadIfEmptyAsync(CancellationToken.None)
+                    ? "Demo organisations, sites and accounts created." : "The database has organisations already: nothing created.");
                 return 0;
 
             case ["audit", "verify"]:
