@@ -77,11 +77,10 @@ public sealed class IndexModel : VakkaPageModel
         var outcome = await View.ContentAsync(await ActorAsync(), id, ct);
         refusal = outcome is null ? NotFound()
             : outcome.Value is not null ? null
-            : outcome.Status == StatusCodes.Status410Gone ? Text(StatusCodes.Status410Gone, "Archive.Code.DOCUMENT_DESTROYED")
-            : Text(StatusCodes.Status500InternalServerError, "Archive.Document.IntegrityAlert");
+            : outcome.Status == StatusCodes.Status410Gone ? Text(StatusCodes.Status410Gone, ArchiveProblems.Message(outcome.Errors[0], Texts))
+            : Text(StatusCodes.Status500InternalServerError, Texts["Archive.Document.IntegrityAlert"]);
         return outcome?.Value;
     }
 
-    private ContentResult Text(int status, string key) =>
-        new() { StatusCode = status, Content = Texts[key], ContentType = "text/plain; charset=utf-8" };
+    private static ContentResult Text(int status, string text) => new() { StatusCode = status, Content = text, ContentType = "text/plain; charset=utf-8" };
 }
