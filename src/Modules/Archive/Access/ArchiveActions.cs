@@ -23,6 +23,8 @@ public enum ArchiveAction
     ViewRetention, ProposeDestruction, DecideDestruction,
     // The registrar's archivists: volume statistics and the growth warning; reconciliation with a source system
     ViewStatistics, Reconcile,
+    // The registrar's archivists for their organisation, the system administrator for any: client-system keys
+    ManageClientSystems,
 }
 
 /// <summary>
@@ -38,6 +40,7 @@ public enum ArchiveAction
 /// | RecordRetentionEvent                           | ✓                         | ✓                 | –      |
 /// | ViewRetention, ProposeDestruction, DecideDestruction | –                   | ✓                 | –      |
 /// | ViewStatistics, Reconcile                      | –                         | ✓                 | –      |
+/// | ManageClientSystems (keys: list, create, revoke) | –                       | ✓ (own org)       | SystemAdmin (global, any org) |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -67,6 +70,7 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.ViewDocument).AllowOn<DocumentTargets>(Role.Archivist);
         r.Action(ArchiveAction.ViewStatistics).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.Reconcile).AllowOn<RegistrarTargets>(Role.Archivist);
+        r.Action(ArchiveAction.ManageClientSystems).AllowOn<RegistrarTargets>(Role.Archivist).Allow(Role.SystemAdmin);
     }
 }
 

@@ -14,4 +14,6 @@ public enum ArchiveAudit
     ArchiveSearch, DocumentView, DocumentDisplay, DocumentDownload,
     RetentionEventRecord, RetentionRead, DestructionPropose, DestructionDecide,
     StatisticsRead, StatisticsExport, ReconciliationRun, ReconciliationRead,
+    // Client-system keys: the list (target: the organisation), a key created or revoked (targets: the organisation and the key)
+    ClientSystemList, ClientSystemCreate, ClientSystemRevoke,
 }
