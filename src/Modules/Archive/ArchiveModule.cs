@@ -59,6 +59,8 @@ public static class ArchiveModule
         services.AddScoped<Features.Statistics.ArchiveStatistics>().AddScoped<Features.Statistics.Reconciliation>();
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Reconciliation", "/archive/reconciliation", ArchiveAction.Reconcile, 340));
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Statistics", "/archive/statistics", ArchiveAction.ViewStatistics, 330));
+        services.AddScoped<ManageClientSystems>();
+        services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.ClientSystems", "/archive/clientsystems", ArchiveAction.ManageClientSystems, 350));
         services.AddSingleton(new NavItem("Archive.Nav.Group", "Archive.Nav.Search", "/archive", ArchiveAction.SearchArchive, 200));
         services.AddOptions<MigrationOptions>().Bind(configuration.GetSection(MigrationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MigrationOptions>, MigrationOptionsValidation>();

@@ -12,4 +12,7 @@ public interface IOrganisationDirectory
 
     /// <summary>The organisation with this OID (e.g. a document's registrar), active or not; null when none has it.</summary>
     Task<OrganisationInfo?> FindByOidAsync(Oid oid, CancellationToken ct);
+
+    /// <summary>Every organisation, active or not, by name (for a system administrator choosing one).</summary>
+    Task<IReadOnlyList<OrganisationInfo>> ListAsync(CancellationToken ct);
 }

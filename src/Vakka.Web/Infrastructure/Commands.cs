@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Vakka.Archive.Features.ClientSystems;
 using Vakka.CultureCard.Features.ApiKeys;
 using Vakka.CultureCard.Features.Demo;
 using Vakka.Directory.Features.Accounts;
@@ -39,6 +40,8 @@ internal static class Commands
           archive generate-legacy <folder> --documents N --clients C [--organisation OID] [--text-bytes B]
                                   [--faulty P] [--seed S]
                                                    write a generated legacy export (benchmarks, tests) into an empty folder
+          archive apikey <organisation OID> <name> create a client-system key for the organisation's archive API
+                                                   (name at most 100 characters) and print it once
         """;
 
     public static async Task<int?> TryRunAsync(IServiceProvider services, string[] args, TextWriter output)
@@ -99,10 +102,41 @@ internal static class Commands
             case ["archive", "generate-legacy", var target, .. var generateOptions]:
                 return MigrationCommands.GenerateLegacy(target, generateOptions, output);
 
+            case ["archive", "apikey", var organisationOid, _, ..]:
+                return await CreateArchiveKeyAsync(sp, organisationOid, string.Join(' ', words[3..]), output);
+
             default:
                 output.WriteLine(Usage);
                 return 1;
         }
+    }
+
+    /// <summary>A client-system key for an organisation's archive API, made and stored as the keys page makes it (shown once, kept hashed).</summary>
+    private static async Task<int> CreateArchiveKeyAsync(IServiceProvider sp, string oidText, string name, TextWriter output)
+    {
+        if (await OrganisationByOidAsync(sp, oidText, output) is not { } org) return 1;
+        var created = await sp.GetRequiredService<ManageClientSystems>().CreateAsync(new Actor(null, null, []), org.Id,
+            new NewClientSystemForm { Name = name }, CancellationToken.None);
+        if (!created.IsOk)
+        {
+            output.WriteLine(created.Errors.Any(e => e.Field == nameof(NewClientSystemForm.Name))
+                ? $"Not created: the name must be 1 to {NewClientSystemForm.MaxNameLength} characters."
+                : $"Not created: {org.Name} is not an active organisation.");
+            return 1;
+        }
+        output.WriteLine($"Archive key \"{name.Trim()}\" for {org.Name} ({org.Oid}); send it as X-Api-Key, it is shown only now:");
+        output.WriteLine(created.Value);
+        return 0;
+    }
+
+    /// <summary>The organisation with this OID, or null after saying that none has it.</summary>
+    private static async Task<OrganisationInfo?> OrganisationByOidAsync(IServiceProvider sp, string oidText, TextWriter output)
+    {
+        var org = Vakka.Platform.Finnish.Oid.TryParse(oidText, out var oid, out _)
+            ? await sp.GetRequiredService<IOrganisationDirectory>().FindByOidAsync(oid, CancellationToken.None)
+            : null;
+        if (org is null) output.WriteLine($"No organisation has the OID \"{oidText}\".");
+        return org;
     }
 
     /// <summary>The archive's integrity check: every stored document against its SHA-256, recorded in ar_verify_run.</summary>
@@ -111,12 +145,7 @@ internal static class Commands
         Vakka.Platform.Ids.OrganisationId? organisation = null;
         if (options is ["--organisation", var oidText])
         {
-            if (!Vakka.Platform.Finnish.Oid.TryParse(oidText, out var oid, out _)
-                || await sp.GetRequiredService<IOrganisationDirectory>().FindByOidAsync(oid, CancellationToken.None) is not { } org)
-            {
-                output.WriteLine($"No organisation has the OID \"{oidText}\".");
-                return 1;
-            }
+            if (await OrganisationByOidAsync(sp, oidText, output) is not { } org) return 1;
             organisation = org.Id;
         }
         else if (options.Length > 0)

@@ -25,6 +25,8 @@ public enum ArchiveAction
     ViewStatistics, Reconcile,
     // The registrar's archivists: legacy migration (the mapping table, dry runs and runs, their reports)
     MigrateLegacy,
+    // The registrar's archivists for their organisation, the system administrator for any: client-system keys
+    ManageClientSystems,
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public enum ArchiveAction
 /// | ViewRetention, ProposeDestruction, DecideDestruction | –                   | ✓                 | –      |
 /// | ViewStatistics, Reconcile                      | –                         | ✓                 | –      |
 /// | MigrateLegacy                                  | –                         | ✓                 | –      |
+/// | ManageClientSystems (keys: list, create, revoke) | –                       | ✓ (own org)       | SystemAdmin (global, any org) |
 ///
 /// Targets: an organisation lies on itself (the registrar a document names); a document and a disclosure event lie on
 /// their registrar organisation. Client systems know OIDs, so the routes declare the action without a target and the
@@ -71,6 +74,7 @@ internal sealed class ArchiveAccessRules : IAccessRules
         r.Action(ArchiveAction.ViewStatistics).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.Reconcile).AllowOn<RegistrarTargets>(Role.Archivist);
         r.Action(ArchiveAction.MigrateLegacy).AllowOn<MigrationTargets>(Role.Archivist);
+        r.Action(ArchiveAction.ManageClientSystems).AllowOn<RegistrarTargets>(Role.Archivist).Allow(Role.SystemAdmin);
     }
 }
 

@@ -58,9 +58,10 @@ public static class ArchiveApi
                 if (body.Problem is { } problem) return problem;
                 return Answer(await version.HandleAsync(await current.GetAsync(ct), oid, body.Bytes!, ct), texts);
             })
-            .WithSummary("Archive version n+1 of a set, replacing {oid} (the set's latest version): same setId, next versionNumber, RPLC to {oid}, same client, registrar and type, set not voided. The loser of two concurrent versions gets 409 VERSION_CONFLICT.")
+            .WithSummary("Archive version n+1 of a set, replacing {oid} (the set's latest version): same setId, next versionNumber, RPLC to {oid}, same client, registrar and type, set not voided. The loser of two concurrent versions gets 409 VERSION_CONFLICT; a set in a destruction proposal 409 SET_DESTRUCTION_PROPOSED; a destroyed set 410 DOCUMENT_DESTROYED.")
             .AcceptsXml().Produces<ReceiptResponse>(StatusCodes.Status201Created).Produces<ReceiptResponse>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .Requires(ArchiveAction.VersionDocument).Audited(ArchiveAudit.DocumentVersion);
 
         api.MapPost("/documents/{oid}/void", async (string oid, HttpRequest request, CurrentActor current, VoidDocument voiding,
@@ -78,7 +79,7 @@ public static class ArchiveApi
                 var (body, problem) = await ReadJsonAsync<QueryRequest>(request, texts, ct);
                 return problem ?? Answer(await query.HandleAsync(await current.GetAsync(ct), body!, ct), texts);
             })
-            .WithSummary("Query versions by client (henkilötunnus, in the body only), service task, case, document type, registrar, time range and status; newest first, limit ≤ 500 with nextCursor. Needs a client, a case or a time range of at most one year.")
+            .WithSummary("Query versions by client (henkilötunnus, in the body only), service task, case, document type, registrar, time range and status (current by default; replaced; voided and destroyed for archivists only); newest first, limit ≤ 500 with nextCursor. Needs a client, a case or a time range of at most one year.")
             .AcceptsJson<QueryRequest>().Produces<QueryPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .Requires(ArchiveAction.QueryDocuments).Audited(ArchiveAudit.DocumentQuery);
 

@@ -16,4 +16,6 @@ public enum ArchiveAudit
     StatisticsRead, StatisticsExport, ReconciliationRun, ReconciliationRead,
     // Legacy migration: the page, the mapping table, starting a dry run or a run, a run's report and failures
     MigrationRead, MappingExport, MappingImport, MigrationStart, MigrationFailuresExport,
+    // Client-system keys: the list (target: the organisation), a key created or revoked (targets: the organisation and the key)
+    ClientSystemList, ClientSystemCreate, ClientSystemRevoke,
 }

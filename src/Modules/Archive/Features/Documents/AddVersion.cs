@@ -11,7 +11,8 @@ namespace Vakka.Archive.Features.Documents;
 /// <summary>
 /// POST /documents/{oid}/versions: archives version n+1 of a set, replacing <c>{oid}</c> (the set's latest version).
 /// Same setId, next versionNumber, an RPLC to the replaced version, the same client, registrar and document type, and
-/// a set not voided (design §b stage E). The replaced version stays retrievable. Two new versions at once: the
+/// a set not voided (design §b stage E), neither destroyed (410 DOCUMENT_DESTROYED) nor in a destruction proposal
+/// (409 SET_DESTRUCTION_PROPOSED). The replaced version stays retrievable. Two new versions at once: the
 /// unique (set_id, version_number) decides, and the loser gets 409 VERSION_CONFLICT.
 /// </summary>
 internal sealed class AddVersion(VakkaDb db, DocumentIntake intake, ArchiveScope scope)
@@ -20,6 +21,7 @@ internal sealed class AddVersion(VakkaDb db, DocumentIntake intake, ArchiveScope
     {
         if (await scope.DocumentAsync(actor, ArchiveAction.VersionDocument, replacedOid, ct) is not { } replaced)
             return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status404NotFound, ArchiveCodes.DocumentNotFound);
+        if (await DestructionRefusalAsync(replaced, ct) is { } destruction) return destruction;
         var check = await intake.CheckAsync(actor, bytes, ct);
         if (check.Value is not { } document) return ArchiveOutcome<Receipt>.Refused(check.Status, [.. check.Errors]);
         if (await intake.FindAsync(document.DocumentOid, ct) is { } existing) return intake.Existing(existing, document);
@@ -53,6 +55,22 @@ internal sealed class AddVersion(VakkaDb db, DocumentIntake intake, ArchiveScope
         if (await intake.StoreAsync(actor, document, latest.Id, ct) is { } receipt) return ArchiveOutcome<Receipt>.Ok(receipt, StatusCodes.Status201Created);
         return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status409Conflict, new ArchiveError(ArchiveCodes.VersionConflict,
             CdaPaths.Attribute(CdaPaths.VersionNumber, "value"), "Another new version of this set was archived at the same moment."));
+    }
+
+    /// <summary>
+    /// A set that is destroyed (410 DOCUMENT_DESTROYED), or in a destruction proposal that is open, approved or being
+    /// executed (409 SET_DESTRUCTION_PROPOSED), takes no new version: a proposal covers whole sets, so a version added
+    /// now would outlive the rest of its set. The version replaced stands for its set (its item is open when the set's are).
+    /// </summary>
+    private async Task<ArchiveOutcome<Receipt>?> DestructionRefusalAsync(ArchivedDocument replaced, CancellationToken ct)
+    {
+        if (replaced.DestroyedAt is not null)
+            return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status410Gone, new ArchiveError(ArchiveCodes.DocumentDestroyed, null, "The set is destroyed: it takes no new versions."));
+        var id = replaced.Id;
+        return await db.Set<DestructionItem>().AnyAsync(i => i.DocumentId == id && i.IsOpen, ct)
+            ? ArchiveOutcome<Receipt>.Refused(StatusCodes.Status409Conflict, new ArchiveError(ArchiveCodes.SetDestructionProposed, null,
+                "The set is in a destruction proposal: it takes no new versions unless the proposal is rejected."))
+            : null;
     }
 
     private static ArchiveOutcome<Receipt> Refused(ArchiveError error) => ArchiveOutcome<Receipt>.Refused(StatusCodes.Status422UnprocessableEntity, error);

@@ -48,6 +48,7 @@ public static class ArchiveCodes
     public const string RegistrarMissing = "REGISTRAR_MISSING";
     public const string RetentionEventConflict = "RETENTION_EVENT_CONFLICT";
     public const string DocumentDestroyed = "DOCUMENT_DESTROYED";
+    public const string SetDestructionProposed = "SET_DESTRUCTION_PROPOSED";
     public const string DestructionDateInvalid = "DESTRUCTION_DATE_INVALID";
     public const string DestructionNothingEnded = "DESTRUCTION_NOTHING_ENDED";
     public const string DestructionConflict = "DESTRUCTION_CONFLICT";

@@ -16,8 +16,8 @@ namespace Vakka.Archive.Features.Documents;
 
 /// <summary>
 /// The query body (POST, so that the henkilötunnus is never in a URL). Times are UTC instants; <c>timeField</c> is
-/// effectiveTime (default), completedAt or archivedAt; <c>status</c> is any of current (default), replaced, voided
-/// (voided: archivists only).
+/// effectiveTime (default), completedAt or archivedAt; <c>status</c> is any of current (default), replaced, voided,
+/// destroyed (voided and destroyed: archivists only). A destroyed version has the status destroyed only, whatever it was.
 /// </summary>
 public sealed record QueryRequest(string? Client = null, string? ServiceTask = null, CaseRef? CaseId = null, CodeRef? DocumentType = null,
     string? Registrar = null, DateTime? From = null, DateTime? To = null, string? TimeField = null, IReadOnlyList<string>? Status = null,
@@ -34,7 +34,7 @@ internal sealed class QueryDocuments(VakkaDb db, IOrganisationDirectory organisa
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
-    private static readonly string[] Statuses = ["current", "replaced", "voided"];
+    private static readonly string[] Statuses = ["current", "replaced", "voided", "destroyed"];
 
     public async Task<ArchiveOutcome<QueryPage>> HandleAsync(Actor actor, QueryRequest q, CancellationToken ct)
     {
@@ -50,7 +50,8 @@ internal sealed class QueryDocuments(VakkaDb db, IOrganisationDirectory organisa
         var statuses = q.Status is { Count: > 0 } s ? s : ["current"];
         var orgs = ArchiveScope.Organisations(actor);
         var seesVoided = orgs.All(o => ArchiveScope.SeesVoided(actor, o));
-        if (statuses.Any(x => !Statuses.Contains(x)) || (statuses.Contains("voided") && !seesVoided)) errors.Add(new(ArchiveCodes.QueryValueInvalid, "status"));
+        if (statuses.Any(x => !Statuses.Contains(x)) || ((statuses.Contains("voided") || statuses.Contains("destroyed")) && !seesVoided))
+            errors.Add(new(ArchiveCodes.QueryValueInvalid, "status"));
         var limit = q.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) errors.Add(new(ArchiveCodes.QueryLimitInvalid, "limit"));
         if (q.From is { } f && q.To is { } t && f > t) errors.Add(new(ArchiveCodes.QueryRangeInvalid, "from"));
@@ -73,7 +74,7 @@ internal sealed class QueryDocuments(VakkaDb db, IOrganisationDirectory organisa
             orgs = [registrar.Id];
         }
 
-        var query = db.Set<ArchivedDocument>().AsNoTracking().Where(d => orgs.Contains(d.RegistrarOrgId) && d.DestroyedAt == null);
+        var query = db.Set<ArchivedDocument>().AsNoTracking().Where(d => orgs.Contains(d.RegistrarOrgId));
         if (client is { } person)
         {
             var hetu = person.Value;
@@ -91,8 +92,10 @@ internal sealed class QueryDocuments(VakkaDb db, IOrganisationDirectory organisa
             var system = DocumentIntake.DocumentTypeSystem(new Coded(typeCode, type.System));
             query = query.Where(d => d.DocTypeCode == typeCode && d.DocTypeSystem == system);
         }
-        bool current = statuses.Contains("current"), replaced = statuses.Contains("replaced"), voided = statuses.Contains("voided");
-        query = query.Where(d => (current && d.IsLatest && d.VoidedAt == null) || (replaced && !d.IsLatest && d.VoidedAt == null) || (voided && d.VoidedAt != null));
+        bool current = statuses.Contains("current"), replaced = statuses.Contains("replaced"), voided = statuses.Contains("voided"),
+            destroyed = statuses.Contains("destroyed");
+        query = query.Where(d => (d.DestroyedAt == null && ((current && d.IsLatest && d.VoidedAt == null) || (replaced && !d.IsLatest && d.VoidedAt == null)
+            || (voided && d.VoidedAt != null))) || (destroyed && d.DestroyedAt != null));
 
         var time = TimeOf(timeField);
         if (q.From is { } start) query = query.Where(Compare(time, Expression.GreaterThanOrEqual, Utc(start)));

@@ -91,5 +91,6 @@ internal sealed class ReadMetadata(VakkaDb db, ArchiveScope scope, AuditContext 
             d.BodyKind, d.ByteLength, d.Sha256Hex, d.VoidedAt, new RetentionInfo(d.RetentionRule, d.RetentionTrigger, d.RetentionEnd), d.DestroyedAt)).ToList();
     }
 
-    public static string StatusOf(ArchivedDocument d) => d.VoidedAt is not null ? "voided" : d.IsLatest ? "current" : "replaced";
+    /// <summary>destroyed, voided, current or replaced: a destroyed version is never shown as current.</summary>
+    public static string StatusOf(ArchivedDocument d) => d.DestroyedAt is not null ? "destroyed" : d.VoidedAt is not null ? "voided" : d.IsLatest ? "current" : "replaced";
 }

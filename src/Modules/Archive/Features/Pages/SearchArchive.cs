@@ -29,6 +29,8 @@ public sealed class SearchForm
     public bool Replaced { get; set; }
     [Display(Name = "Archive.Search.IncludeVoided")]
     public bool IncludeVoided { get; set; }
+    [Display(Name = "Archive.Search.IncludeDestroyed")]
+    public bool IncludeDestroyed { get; set; }
     public string? Cursor { get; set; }
 }
 
@@ -59,6 +61,7 @@ internal sealed class SearchArchive(QueryDocuments query)
         if (form.Current) statuses.Add("current");
         if (form.Replaced) statuses.Add("replaced");
         if (form.IncludeVoided) statuses.Add("voided");
+        if (form.IncludeDestroyed) statuses.Add("destroyed");
         var request = new QueryRequest(Client: client, ServiceTask: Blank(form.ServiceTask), CaseId: Blank(form.CaseId) is { } c ? CaseOf(c) : null,
             DocumentType: TypeOf(form.DocumentType), From: form.From is { } from ? Utc(from) : null, To: form.To is { } to ? Utc(to.AddDays(1)) : null,
             TimeField: form.TimeField, Status: statuses.Count > 0 ? statuses : null, Limit: PageSize, Cursor: Blank(form.Cursor));

@@ -17,7 +17,11 @@ public sealed record VoidView(DateTime VoidedAt, string Reason, string? ClientSy
 /// bytes matched their SHA-256 on this read, and the body (null when the check failed).
 /// </summary>
 public sealed record DocumentPage(DocumentMetadata Document, IReadOnlyList<DocumentMetadata> Versions, VoidView? Void, string? RegistrarName,
-    bool Intact, CdaBody? Body);
+    bool Intact, CdaBody? Body)
+{
+    /// <summary>Destroyed after its retention ended: no bytes to check or show, and no integrity failure either.</summary>
+    public bool Destroyed => Document.DestroyedAt is not null;
+}
 
 /// <summary>
 /// The archivist's way to one document by its id (pages take Guid ids). The same use cases as the API: the metadata
@@ -32,10 +36,10 @@ internal sealed class ViewDocument(VakkaDb db, ArchiveScope scope, ReadMetadata 
     {
         if (await scope.DocumentAsync(actor, ArchiveAction.ViewDocument, id, ct) is not { } document) return null;
         if ((await read.DocumentAsync(actor, document.DocumentOid, ct)).Value is not { } details) return null;
-        var content = await retrieve.HandleAsync(actor, document.DocumentOid, null, ct);
-        var body = content.Value is { } retrieved ? CdaReader.Read(retrieved.Bytes).Body.Content : null;
+        var content = document.DestroyedAt is null ? await retrieve.HandleAsync(actor, document.DocumentOid, null, ct) : null;
+        var body = content?.Value is { } retrieved ? CdaReader.Read(retrieved.Bytes).Body.Content : null;
         var registrar = await organisations.GetAsync(document.RegistrarOrgId, ct);
-        return new DocumentPage(details.Document, details.Versions, await VoidAsync(document, ct), registrar?.Name, content.Value is not null, body);
+        return new DocumentPage(details.Document, details.Versions, await VoidAsync(document, ct), registrar?.Name, content?.Value is not null, body);
     }
 
     /// <summary>The exact archived bytes after the SHA-256 check: null when the actor may not see the document (404).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vakka.Archive.Domain;
@@ -11,6 +9,7 @@ using Vakka.Platform.Audit;
 using Vakka.Platform.Data;
 using Vakka.Platform.Finnish;
 using Vakka.Platform.Ids;
+using Vakka.Platform.Web;
 
 namespace Vakka.Archive.Features.Statistics;
 
@@ -77,22 +76,18 @@ public sealed class ArchiveStatistics(VakkaDb db, IOrganisationDirectory organis
             [.. types.OrderByDescending(t => t.Versions).ThenBy(t => t.Code, StringComparer.Ordinal)], growth));
     }
 
-    /// <summary>The statistics as CSV (semicolon-separated, UTF-8 with BOM for spreadsheets): section;code;name;versions.</summary>
-    public static byte[] Csv(ArchiveStatisticsView view, Func<string, string> text, Func<CodeCount, string> serviceTaskName, Func<CodeCount, string> typeName)
+    /// <summary>
+    /// The statistics as one table for export (<see cref="TableExport"/>: CSV or Excel): section, code, name, versions;
+    /// the months first (code yyyy-MM), then the service tasks and the document types with their code-list names.
+    /// </summary>
+    public static (string[] Header, List<object?[]> Rows) Table(ArchiveStatisticsView view, Func<string, string> text,
+        Func<CodeCount, string> serviceTaskName, Func<CodeCount, string> typeName)
     {
-        var csv = new StringBuilder();
-        void Line(params string[] cells) => csv.Append(string.Join(';', cells.Select(Cell))).Append("\r\n");
-        Line(text("Archive.Stats.Section"), text("Archive.Stats.Code"), text("Archive.Stats.Name"), text("Archive.Stats.Versions"));
-        foreach (var m in view.Months) Line(text("Archive.Stats.ByMonth"), $"{view.Year}-{m.Month:00}", "", m.Versions.ToString(CultureInfo.InvariantCulture));
-        foreach (var t in view.ServiceTasks) Line(text("Archive.Stats.ByServiceTask"), t.Code, serviceTaskName(t), t.Versions.ToString(CultureInfo.InvariantCulture));
-        foreach (var t in view.DocumentTypes) Line(text("Archive.Stats.ByDocumentType"), t.Code, typeName(t), t.Versions.ToString(CultureInfo.InvariantCulture));
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>Quotes a cell when needed; a leading =, +, - or @ is prefixed with ' so that spreadsheets do not run it.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        string[] header = [text("Archive.Stats.Section"), text("Archive.Stats.Code"), text("Archive.Stats.Name"), text("Archive.Stats.Versions")];
+        var rows = new List<object?[]>();
+        foreach (var m in view.Months) rows.Add([text("Archive.Stats.ByMonth"), $"{view.Year}-{m.Month:00}", "", m.Versions]);
+        foreach (var t in view.ServiceTasks) rows.Add([text("Archive.Stats.ByServiceTask"), t.Code, serviceTaskName(t), t.Versions]);
+        foreach (var t in view.DocumentTypes) rows.Add([text("Archive.Stats.ByDocumentType"), t.Code, typeName(t), t.Versions]);
+        return (header, rows);
     }
 }

@@ -1,41 +1,23 @@
-using System.Globalization;
-using System.Text;
-using MiniExcelLibs;
 using Microsoft.Extensions.Localization;
+using Vakka.Platform.Web;
 
 namespace Vakka.CultureCard.Features.Statistics;
 
-/// <summary>Any statistics table as CSV (semicolon-separated UTF-8, as Finnish Excel expects) or as an Excel workbook.</summary>
+/// <summary>Any statistics table as CSV or as an Excel workbook (<see cref="TableExport"/>); a hidden cell reads "&lt;5".</summary>
 public static class ExportTable
 {
     public static string Label(StatRow row, IStringLocalizer texts, Func<string, string?> name) =>
         row.LabelIsKey ? texts[row.Label] : name(row.Label) ?? row.Label;
 
-    public static byte[] Csv(StatTable table, IStringLocalizer texts, Func<string, string?> name)
-    {
-        var sb = new StringBuilder();
-        sb.AppendJoin(';', new[] { texts[table.Key].Value }.Concat(table.Columns.Select(c => texts[c].Value)).Select(Quote)).Append("\r\n");
-        foreach (var row in table.Rows)
-            sb.AppendJoin(';', new[] { Quote(Label(row, texts, name)) }.Concat(row.Values.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? Quote("<5")))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
+    public static byte[] Csv(StatTable table, IStringLocalizer texts, Func<string, string?> name) =>
+        TableExport.Csv(Header(table, texts), Rows(table, texts, name));
 
-    public static byte[] Xlsx(StatTable table, IStringLocalizer texts, Func<string, string?> name)
-    {
-        var rows = table.Rows.Select(row =>
-        {
-            var line = new Dictionary<string, object?> { [texts[table.Key].Value] = Label(row, texts, name) };
-            for (var i = 0; i < table.Columns.Count; i++) line[texts[table.Columns[i]].Value] = row.Values[i] is { } v ? v : "<5";
-            return line;
-        }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "Vakka");
-        return stream.ToArray();
-    }
+    public static byte[] Xlsx(StatTable table, IStringLocalizer texts, Func<string, string?> name) =>
+        TableExport.Xlsx(Header(table, texts), Rows(table, texts, name));
 
-    private static string Quote(string s)
-    {
-        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@') s = "'" + s; // never a formula in the reader's spreadsheet
-        return s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
-    }
+    private static string[] Header(StatTable table, IStringLocalizer texts) =>
+        [texts[table.Key].Value, .. table.Columns.Select(c => texts[c].Value)];
+
+    private static IEnumerable<object?[]> Rows(StatTable table, IStringLocalizer texts, Func<string, string?> name) =>
+        table.Rows.Select(row => (object?[])[Label(row, texts, name), .. row.Values.Select(v => v is { } n ? (object)n : "<5")]);
 }

@@ -19,6 +19,9 @@ internal sealed class OrganisationDirectory(VakkaDb db) : IOrganisationDirectory
         return Info(await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Oid == value, ct));
     }
 
+    public async Task<IReadOnlyList<OrganisationInfo>> ListAsync(CancellationToken ct) =>
+        (await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct)).Select(o => Info(o)!).ToList();
+
     private static OrganisationInfo? Info(Organisation? o) =>
         o is null ? null : new OrganisationInfo(o.Id, o.Name, Oid.Parse(o.Oid), o.IsActive);
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel : VakkaPageModel
     {
         Document = await View.PageAsync(await ActorAsync(), id, ct);
         if (Document is null) return NotFound();
-        if (!Document.Intact) Audit.Outcome(AuditOutcome.Failed);
+        if (!Document.Intact && !Document.Destroyed) Audit.Outcome(AuditOutcome.Failed);
         return Page();
     }
 
@@ -69,18 +69,18 @@ public sealed class IndexModel : VakkaPageModel
     private IActionResult? refusal;
 
     /// <summary>
-    /// The archived bytes after their SHA-256 check, or null with <see cref="refusal"/> set: 404, or 500 with a message
-    /// when the bytes failed the check (logged by the retrieval; the bytes are never released).
+    /// The archived bytes after their SHA-256 check, or null with <see cref="refusal"/> set: 404, 410 for a destroyed
+    /// document, or 500 with a message when the bytes failed the check (logged by the retrieval; the bytes are never released).
     /// </summary>
     private async Task<RetrievedDocument?> CheckedBytesAsync(ArchivedDocumentId id, CancellationToken ct)
     {
         var outcome = await View.ContentAsync(await ActorAsync(), id, ct);
         refusal = outcome is null ? NotFound()
-            : outcome.Value is null ? new ContentResult
-            {
-                StatusCode = StatusCodes.Status500InternalServerError, Content = Texts["Archive.Document.IntegrityAlert"], ContentType = "text/plain; charset=utf-8",
-            }
-            : null;
+            : outcome.Value is not null ? null
+            : outcome.Status == StatusCodes.Status410Gone ? Text(StatusCodes.Status410Gone, ArchiveProblems.Message(outcome.Errors[0], Texts))
+            : Text(StatusCodes.Status500InternalServerError, Texts["Archive.Document.IntegrityAlert"]);
         return outcome?.Value;
     }
+
+    private static ContentResult Text(int status, string text) => new() { StatusCode = status, Content = text, ContentType = "text/plain; charset=utf-8" };
 }

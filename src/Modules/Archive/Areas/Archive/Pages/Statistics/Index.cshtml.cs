@@ -8,7 +8,7 @@ namespace Vakka.Archive.Areas.Archive.Pages.Statistics;
 
 /// <summary>
 /// /archive/statistics: the registrar's archived versions per Helsinki month of a year, by service task and by
-/// document type (tables with a chart), the growth warning, and a CSV export.
+/// document type (tables with a chart), the growth warning, and a CSV or Excel export (?format=xlsx).
 /// </summary>
 public sealed class IndexModel(ArchiveStatistics statistics) : VakkaPageModel
 {
@@ -27,12 +27,14 @@ public sealed class IndexModel(ArchiveStatistics statistics) : VakkaPageModel
     }
 
     [Requires(ArchiveAction.ViewStatistics), Audited(ArchiveAudit.StatisticsExport)]
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var outcome = await statistics.ReadAsync(await ActorAsync(), Registrar, Year, ct);
         if (outcome.Value is not { } view) return StatusCode(outcome.Status);
-        var csv = ArchiveStatistics.Csv(view, key => Texts[key], t => ArchivePageTexts.ServiceTask(t.Code), t => ArchivePageTexts.DocumentType(t.System, t.Code));
-        return File(csv, "text/csv; charset=utf-8", $"arkisto-tilasto-{view.Year}.csv");
+        var (header, rows) = ArchiveStatistics.Table(view, key => Texts[key], t => ArchivePageTexts.ServiceTask(t.Code), t => ArchivePageTexts.DocumentType(t.System, t.Code));
+        return format == "xlsx"
+            ? File(TableExport.Xlsx(header, rows), TableExport.XlsxContentType, $"arkisto-tilasto-{view.Year}.xlsx")
+            : File(TableExport.Csv(header, rows), TableExport.CsvContentType, $"arkisto-tilasto-{view.Year}.csv");
     }
 
     public string MonthName(int month) => Texts[$"Archive.Stats.Month.{month}"];
