@@ -219,6 +219,7 @@ public static class Hosting
                 new CultureCard.Features.Demo.CardDemoData.Volume(cards, uses), new CultureCard.Features.Demo.EfCardBulkWriter(db), CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Archive.Features.ClientSystems.ArchiveDemoData>().LoadIfEmptyAsync(CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Archive.Features.Retention.RetentionDemoData>().LoadIfEmptyAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Archive.Features.Migration.MigrationDemoData>().LoadIfEmptyAsync(CancellationToken.None);
         }
     }
 

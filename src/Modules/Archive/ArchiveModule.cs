@@ -65,7 +65,7 @@ public static class ArchiveModule
         services.AddOptions<MigrationOptions>().Bind(configuration.GetSection(MigrationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MigrationOptions>, MigrationOptionsValidation>();
         services.AddSingleton<MigrationRunner>();
-        services.AddScoped<ImportMapping>().AddScoped<StartMigration>().AddScoped<MigrationReports>().AddScoped<Vakka.Platform.Jobs.IJobHandler, MigrationJob>();
+        services.AddScoped<ImportMapping>().AddScoped<StartMigration>().AddScoped<MigrationDemoData>().AddScoped<MigrationReports>().AddScoped<Vakka.Platform.Jobs.IJobHandler, MigrationJob>();
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Migration", "/archive/migration", ArchiveAction.MigrateLegacy, 350));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ArchiveKeyHandler>(ArchiveKeyHandler.SchemeName, null);
         return services;

@@ -10,10 +10,10 @@ public sealed class MigrationOptions
 
     /// <summary>
     /// The folder whose sub-folders are the source exports the migration page offers (each with metadata.csv or
-    /// metadata.jsonl, content/ and optionally mapping.csv). Relative paths are relative to the app's content root.
-    /// Browsers never name a path: they pick one of these sub-folders.
+    /// metadata.jsonl, content/ and optionally mapping.csv). Relative paths are relative to the app's content root;
+    /// unset, it is <c>migration</c> in the data folder. Browsers never name a path: they pick one of these sub-folders.
     /// </summary>
-    public string ImportRoot { get; set; } = "data/migration";
+    public string? ImportRoot { get; set; }
 
     /// <summary>Arcs under the registrar's OID for the documents a run makes (<c>&lt;arc&gt;.&lt;run&gt;.&lt;record&gt;</c>) and for old case numbers.</summary>
     public string DocumentOidArc { get; set; } = "10.0.91";
@@ -37,7 +37,6 @@ internal sealed class MigrationOptionsValidation : IValidateOptions<MigrationOpt
     public ValidateOptionsResult Validate(string? name, MigrationOptions o)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(o.ImportRoot)) problems.Add("Archive:Migration:ImportRoot is required.");
         if (!IsArc(o.DocumentOidArc)) problems.Add("Archive:Migration:DocumentOidArc must be OID arcs such as 10.0.91.");
         if (!IsArc(o.CaseOidArc)) problems.Add("Archive:Migration:CaseOidArc must be OID arcs such as 10.0.93.");
         if (o.BatchSize is < 1 or > 50_000) problems.Add("Archive:Migration:BatchSize must be between 1 and 50000.");

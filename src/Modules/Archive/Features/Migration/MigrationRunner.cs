@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,14 +37,15 @@ public enum MigrationSlice
 /// Killed at any moment, a run resumes after its last committed batch; run again, it archives nothing twice.
 /// </summary>
 public sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<MigrationOptions> options, IOptions<ArchiveOptions> archiveOptions,
-    IOptions<JobOptions> jobOptions, IHostEnvironment environment, TimeProvider clock, ILogger<MigrationRunner> log)
+    IOptions<JobOptions> jobOptions, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, ILogger<MigrationRunner> log)
 {
     private static readonly TimeSpan LockLease = TimeSpan.FromMinutes(2);
 
     /// <summary>The folder a run reads: its name under <see cref="MigrationOptions.ImportRoot"/>, or an operator's absolute path.</summary>
     public string FolderPath(string folder) => Path.IsPathRooted(folder) ? folder : Path.Combine(ImportRoot, folder);
 
-    public string ImportRoot => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.ImportRoot));
+    public string ImportRoot => Path.GetFullPath(Path.Combine(environment.ContentRootPath,
+        options.Value.ImportRoot ?? Path.Combine(configuration["DataFolder"] ?? "data", "migration")));
 
     public static string LockName(Platform.Ids.OrganisationId registrar) => $"archive-migration:{registrar.Value}";
 

@@ -22,6 +22,9 @@ public sealed partial class StartMigration(VakkaDb db, MigrationRunner runner, J
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$")]
     private static partial Regex SourceName();
 
+    /// <summary>Where the server looks for source folders (shown to archivists so that they can tell the operator).</summary>
+    public string ImportRootName => runner.ImportRoot;
+
     /// <summary>The sub-folders of the import root that hold a metadata file, by name.</summary>
     public IReadOnlyList<string> Folders()
     {
