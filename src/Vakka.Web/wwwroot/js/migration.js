@@ -3,8 +3,8 @@
 (function () {
   'use strict';
   var section = document.querySelector('[data-progress-url]');
-  if (!section) return;
-  var url = section.getAttribute('data-progress-url');
+  var url = section && section.getAttribute('data-progress-url');
+  if (!url) return; // a finished run (Razor writes data- attributes even when empty)
   var number = new Intl.NumberFormat(document.documentElement.lang || 'fi');
   function set(field, value) {
     var el = section.querySelector('[data-field="' + field + '"]');

@@ -61,6 +61,7 @@ public static class LegacyGenerator
         var unit = $"{registrar.Value}.10.3";
         var today = DateTime.UtcNow.Year;
         var text = new StringBuilder(volume.TextBytes + 100);
+        string? shardMade = null;
         using var metadata = new StreamWriter(Path.Combine(folder, LegacyMetadata.CsvName), false, new UTF8Encoding(false), 1 << 16);
         metadata.Write("old_document_id,client_hetu,old_document_type,old_service,created_at,completed_on,case_id,case_closed_on,author_id,unit_oid,title,content_path\n");
         for (var n = 1; n <= volume.Documents; n++)
@@ -84,7 +85,8 @@ public static class LegacyGenerator
 
             if (fault == 2) continue; // the file is missing
             var directory = Path.Combine(folder, LegacyMetadata.ContentFolder, shard);
-            if (n % 1000 == 0 || n == 1) Directory.CreateDirectory(directory);
+            if (shardMade != shard) Directory.CreateDirectory(directory);
+            shardMade = shard;
             text.Clear();
             text.Append(oldType).Append(' ').Append(created.ToString("d.M.yyyy", CultureInfo.InvariantCulture)).Append('\n');
             while (text.Length < volume.TextBytes)

@@ -136,13 +136,9 @@ public sealed class MappingTable
                 CheckUncoded(values[4], codeLists.ProcessPhases, number, Columns[4], problems);
                 CheckUncoded(values[5], codeLists.RetentionClasses, number, Columns[5], problems);
                 CheckUncoded(values[6], codeLists.RecordStatuses, number, Columns[6], problems);
-                if (problems.Count > before) continue;
-                if (seen.TryGetValue((values[0], values[1]), out _))
-                {
+                if (values[0].Length > 0 && values[1].Length > 0 && !seen.TryAdd((values[0], values[1]), number))
                     problems.Add(new MigrationProblem("MAPPING_AMBIGUOUS", number, Columns[1]));
-                    continue;
-                }
-                seen[(values[0], values[1])] = number;
+                if (problems.Count > before) continue;
                 rows.Add(new Row(values[0], values[1], new MappingTarget(values[2], values[3], NullIfEmpty(values[4]), NullIfEmpty(values[5]), NullIfEmpty(values[6])),
                     NullIfEmpty(values[7]), number));
             }
