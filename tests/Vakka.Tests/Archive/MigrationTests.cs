@@ -189,6 +189,21 @@ public sealed class MigrationTests(VakkaFactory app)
         Assert.Equal((MigrationStatus.Failed, "METADATA_CHANGED"), (stopped.Status, stopped.Problem));
     }
 
+    [Fact]
+    public void Every_kind_status_and_problem_of_a_run_has_a_text_in_finnish_swedish_and_english()
+    {
+        var catalog = app.Services.GetRequiredService<Vakka.Platform.Localisation.TextCatalog>();
+        var keys = Enum.GetValues<MigrationKind>().Select(k => $"Archive.Migration.Kind.{k}")
+            .Concat(Enum.GetValues<MigrationStatus>().Select(s => $"Archive.Migration.Status.{s}"))
+            .Concat(new[] { "METADATA_MISSING", "METADATA_NOT_CSV", "METADATA_COLUMN_MISSING", "METADATA_CHANGED", "MAPPING_CHANGED", "METADATA_UNREADABLE",
+                "REGISTRAR_UNKNOWN", "METADATA_LINE_INVALID", "OLD_ID_MISSING", "OLD_ID_TOO_LONG", "SOURCE_SYSTEM_TOO_LONG", "MAPPING_MISSING", "HETU_MISSING",
+                "DATE_MISSING", "DATE_INVALID", "CASE_ID_MISSING", "CASE_ID_INVALID", "UNIT_OID_INVALID", "AUTHOR_ID_INVALID", "CONTENT_MISSING",
+                "CONTENT_PATH_INVALID", "CONTENT_TYPE_UNSUPPORTED", "CONTENT_TOO_LARGE", "CONTENT_ENCODING_INVALID", "DOCUMENT_NOT_BUILT", "DUPLICATE_OLD_ID" }
+                .Select(c => $"Archive.Migration.Problem.{c}"));
+        var missing = keys.SelectMany(k => Vakka.Platform.Localisation.TextCatalog.Languages.Where(l => string.IsNullOrWhiteSpace(catalog.Find(k, l))).Select(l => $"{k} [{l}]")).ToList();
+        Assert.True(missing.Count == 0, "Missing: " + string.Join(", ", missing));
+    }
+
     private async Task<AppClient> ArchivistAsync(Organisation org, string language = "en")
     {
         var account = await TestData.PersonAsync(app, (Role.Archivist, Scope.Organisation(org.Id.Value)));

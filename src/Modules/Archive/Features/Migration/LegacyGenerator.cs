@@ -12,7 +12,7 @@ namespace Vakka.Archive.Features.Migration;
 /// values (individual numbers 900–999). Deterministic for a seed. <paramref name="Faulty"/> is the share of records
 /// made wrong on purpose (an unmapped type, a wrong check character, a missing file), so a dry run has something to report.
 /// </summary>
-public sealed record LegacyVolume(int Documents, int Clients, int TextBytes = 2000, double Faulty = 0, int Seed = 2026, int FromYear = 2008);
+public sealed record LegacyVolume(int Documents, int Clients, int TextBytes = 2000, double Faulty = 0, int Seed = 2026, int FromYear = 2008, int ToYear = 2026);
 
 public static class LegacyGenerator
 {
@@ -59,7 +59,7 @@ public static class LegacyGenerator
 
         var clients = Enumerable.Range(0, volume.Clients).Select(TestHetu).ToArray();
         var unit = $"{registrar.Value}.10.3";
-        var today = DateTime.UtcNow.Year;
+        var today = volume.ToYear;
         var text = new StringBuilder(volume.TextBytes + 100);
         string? shardMade = null;
         using var metadata = new StreamWriter(Path.Combine(folder, LegacyMetadata.CsvName), false, new UTF8Encoding(false), 1 << 16);
