@@ -73,8 +73,11 @@ public static class LegacyGenerator
             var service = OldServices[random.Next(OldServices.Length)];
             var year = volume.FromYear + random.Next(Math.Max(1, today - volume.FromYear));
             var created = new DateTime(year, 1 + random.Next(12), 1 + random.Next(28), 8 + random.Next(9), random.Next(60), 0);
-            var caseId = $"{service}-{client}-{year}";
-            var closed = year < today - 2 && random.Next(3) > 0 ? $"{year + 1}-06-30" : "";
+            // One case per client and old service (a client has one to three); about two thirds of them are closed, on a
+            // date of their own (the same on each of the case's records).
+            var caseId = $"{service}-{client}";
+            var caseHash = (uint)((client * 3 + Array.IndexOf(OldServices, service)) ^ volume.Seed) * 2654435761u;
+            var closed = caseHash % 3 > 0 ? $"{today - 1 - (int)(caseHash / 3 % 8)}-06-30" : "";
             var shard = $"{n / 1_000_000:D2}/{n / 1000 % 1000:D3}";
             var path = $"{shard}/{n:D8}.txt";
 

@@ -128,9 +128,14 @@ internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvi
     private async Task<Dictionary<string, (PersonId Id, DateOnly? Death)>> PersonsAsync(List<PersonalIdentityCode> hetus, CancellationToken ct)
     {
         var values = hetus.Select(h => h.Value).ToList();
-        var known = await db.Set<ArchivePerson>().AsNoTracking().Where(p => values.Contains(p.Hetu))
-            .Select(p => new { p.Hetu, p.Id, p.DeathDate }).ToListAsync(ct);
-        var result = known.ToDictionary(p => p.Hetu.Trim(), p => (p.Id, p.DeathDate), StringComparer.Ordinal);
+        // On PostgreSQL the list goes as char(11)[]: EF Core would send text[], and char = text is not indexable (a scan
+        // of every person per batch).
+        var known = copy
+            ? await db.Database.SqlQuery<KnownPerson>(
+                $"SELECT hetu AS \"Hetu\", id AS \"Id\", death_date AS \"DeathDate\" FROM ar_person WHERE hetu = ANY(CAST({values.ToArray()} AS bpchar[]))").ToListAsync(ct)
+            : await db.Set<ArchivePerson>().AsNoTracking().Where(p => values.Contains(p.Hetu))
+                .Select(p => new KnownPerson { Hetu = p.Hetu, Id = p.Id.Value, DeathDate = p.DeathDate }).ToListAsync(ct);
+        var result = known.ToDictionary(p => p.Hetu.Trim(), p => (new PersonId(p.Id), p.DeathDate), StringComparer.Ordinal);
         var added = hetus.Where(h => !result.ContainsKey(h.Value))
             .Select(h => new ArchivePerson { Id = PersonId.New(), Hetu = h.Value, BirthDate = h.BirthDate }).ToList();
         await InsertAsync(added, ct);
@@ -243,6 +248,13 @@ internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvi
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    private sealed class KnownPerson
+    {
+        public string Hetu { get; set; } = "";
+        public Guid Id { get; set; }
+        public DateOnly? DeathDate { get; set; }
+    }
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }
