@@ -125,6 +125,7 @@ cmd_migrate() {
   log "== Legacy migration: $VOLUME_DOCS documents ($(nproc) cores; app and PostgreSQL on the same machine; RSS every second) =="
   wait_quiet
   pgss_reset
+  local lsn; lsn=$(psql_su -Atc "SELECT pg_current_wal_lsn()")
   stamp "archive migrate"
   APP_PID=
   cpu_begin
@@ -142,6 +143,7 @@ cmd_migrate() {
   stamp "archive migrate done (exit $rc)"
   pgss_dump "$MIGRATE_DB" "$OUT/pgss-migrate.txt"
   migrate_summary
+  log "WAL written during the run: $(psql_su -Atc "SELECT pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn')) || ' (' || round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn') / 1024.0 / $VOLUME_DOCS, 1) || ' kB per document)'")"
   log "database $MIGRATE_DB: $(db_size "$MIGRATE_DB")"
 }
 
