@@ -163,7 +163,9 @@ migrate_summary() {
 # --- One client's documents -------------------------------------------------------------------------------------------
 
 cmd_query() {
-  if db_exists "$QUERY_DB" && [ "${FORCE:-0}" != 1 ]; then log "$QUERY_DB exists: not generated again (FORCE=1 to redo)"
+  # Kept between runs; generated again when missing or incomplete (the generator writes in one transaction) or FORCE=1.
+  if db_exists "$QUERY_DB" && [ "${FORCE:-0}" != 1 ] && [ "$(psql_su -d "$QUERY_DB" -Atc "SELECT count(*) FROM ar_person")" = "$QUERY_CLIENTS" ]; then
+    log "$QUERY_DB exists: not generated again (FORCE=1 to redo)"
   else generate_set "$QUERY_DB" "$QUERY_DOCS" "$QUERY_CLIENTS"; fi
   app_start "$QUERY_DB"
   api_inputs "$QUERY_DB"
