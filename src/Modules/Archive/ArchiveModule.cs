@@ -54,7 +54,7 @@ public static class ArchiveModule
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Retention", "/archive/retention", ArchiveAction.ViewRetention, 320));
         services.AddScoped<RetentionDemoData>().AddScoped<Destruction>().AddScoped<Vakka.Platform.Jobs.IJobHandler, ExecuteDestructionJob>();
         services.AddScoped<DocumentRetention>().AddScoped<RecordRetentionEvent>().AddScoped<Vakka.Platform.Jobs.IJobHandler, RecomputeRetentionJob>();
-        services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>();
+        services.AddScoped<VerifyArchive>().AddScoped<ArchiveDemoData>().AddScoped<Features.Benchmark.QuerySetGenerator>();
         services.AddScoped<SearchArchive>().AddScoped<ViewDocument>();
         services.AddScoped<Features.Statistics.ArchiveStatistics>().AddScoped<Features.Statistics.Reconciliation>();
         services.AddSingleton(new NavItem("Nav.Group.Archive", "Archive.Nav.Reconciliation", "/archive/reconciliation", ArchiveAction.Reconcile, 340));

@@ -40,6 +40,10 @@ internal static class Commands
           archive generate-legacy <folder> --documents N --clients C [--organisation OID] [--text-bytes B]
                                   [--faulty P] [--seed S]
                                                    write a generated legacy export (benchmarks, tests) into an empty folder
+          archive generate --documents N --clients C [--organisation OID] [--seed S]
+                                                   the archive's query set (benchmarks): N valid documents of C test
+                                                   clients of the registrar (default Helsingin kaupunki), 2008 to now;
+                                                   only into an archive without documents; binary COPY on PostgreSQL
           archive apikey <organisation OID> <name> create a client-system key for the organisation's archive API
                                                    (name at most 100 characters) and print it once
         """;
@@ -101,6 +105,9 @@ internal static class Commands
 
             case ["archive", "generate-legacy", var target, .. var generateOptions]:
                 return MigrationCommands.GenerateLegacy(target, generateOptions, output);
+
+            case ["archive", "generate", .. var querySetOptions]:
+                return await MigrationCommands.GenerateQuerySetAsync(sp, querySetOptions, output);
 
             case ["archive", "apikey", var organisationOid, _, ..]:
                 return await CreateArchiveKeyAsync(sp, organisationOid, string.Join(' ', words[3..]), output);

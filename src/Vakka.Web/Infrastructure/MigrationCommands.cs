@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Vakka.Archive.Domain;
+using Microsoft.EntityFrameworkCore;
+using Vakka.Archive.Features.Benchmark;
 using Vakka.Archive.Features.ClientSystems;
 using Vakka.Archive.Features.Migration;
 using Vakka.Platform;
@@ -9,7 +11,10 @@ using Vakka.Platform.Finnish;
 
 namespace Vakka.Web;
 
-/// <summary>The archive's legacy-migration commands: <c>archive migrate</c> (the same runner as the job) and <c>archive generate-legacy</c>.</summary>
+/// <summary>
+/// The archive's bulk commands: <c>archive migrate</c> (the same runner as the job), <c>archive generate-legacy</c> and
+/// <c>archive generate</c> (the query set for benchmarks).
+/// </summary>
 internal static class MigrationCommands
 {
     public static async Task<int> MigrateAsync(IServiceProvider sp, string folder, string[] options, TextWriter output)
@@ -97,6 +102,50 @@ internal static class MigrationCommands
             return 1;
         }
         output.WriteLine(FormattableString.Invariant($"Wrote {documents:N0} legacy records of {clients:N0} clients into {Path.GetFullPath(folder)} in {clock.Elapsed.TotalSeconds:0.0} s."));
+        return 0;
+    }
+
+    /// <summary>The query set (benchmarks): documents straight into the database, then VACUUM (ANALYZE) on PostgreSQL.</summary>
+    public static async Task<int> GenerateQuerySetAsync(IServiceProvider sp, string[] options, TextWriter output)
+    {
+        var values = Options(options, ["--documents", "--clients", "--organisation", "--seed"], []);
+        if (values is null || !Int(values, "--documents", out var documents) || !Int(values, "--clients", out var clients) || documents < 1 || clients < 1
+            || (values.ContainsKey("--seed") && !Int(values, "--seed", out _)))
+        {
+            output.WriteLine(Commands.Usage);
+            return 1;
+        }
+        var oidText = values.GetValueOrDefault("--organisation", ArchiveDemoData.DemoOrganisationOid);
+        if (!Oid.TryParse(oidText, out var oid, out _) || await sp.GetRequiredService<IOrganisationDirectory>().FindByOidAsync(oid, CancellationToken.None) is not { } org)
+        {
+            output.WriteLine($"No organisation has the OID \"{oidText}\" (on an empty database, run 'directory demo' first).");
+            return 1;
+        }
+        var db = sp.GetRequiredService<Vakka.Platform.Data.VakkaDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1)); // millions of rows: VACUUM takes minutes
+        var volume = new QuerySetVolume(documents, clients, Seed: Int(values, "--seed", out var seed) ? seed : 2026);
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var result = await sp.GetRequiredService<QuerySetGenerator>().GenerateAsync(org, volume, written =>
+        {
+            if (clock.Elapsed - last < TimeSpan.FromSeconds(10)) return;
+            last = clock.Elapsed;
+            output.WriteLine(FormattableString.Invariant($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {written:N0} documents ({written / clock.Elapsed.TotalSeconds:N0}/s)"));
+        }, CancellationToken.None);
+        if (result is null)
+        {
+            output.WriteLine("Nothing generated: the archive already has persons or documents.");
+            return 1;
+        }
+        output.WriteLine(FormattableString.Invariant(
+            $"Generated {result.Documents:N0} documents of {result.Persons:N0} clients for {org.Name} ({result.Templates} templates) with {result.Writer} in {clock.Elapsed.TotalSeconds:0.0} s."));
+        if (db.Provider == Vakka.Platform.Data.DatabaseProvider.Postgres)
+        {
+            // Leave the tables as a running server's autovacuum would: statistics for the planner, a visibility map for index-only scans.
+            clock.Restart();
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) ar_person, ar_document, ar_document_content");
+            output.WriteLine(FormattableString.Invariant($"VACUUM (ANALYZE) of the ar_ tables: {clock.Elapsed.TotalSeconds:0.0} s."));
+        }
         return 0;
     }
 

@@ -9,26 +9,35 @@ namespace Vakka.Bench;
 /// Open-model load at a fixed rate (what wrk2 does, which Debian does not ship): request i is due at start + i/rate,
 /// is sent at that moment whether or not earlier requests have answered, and its latency is measured from the moment
 /// it was due, so a stall of the server (or of this client) counts fully against the latency (no coordinated omission).
-/// Requests alternate GET /api/v1/culturecard/cards/{code} and POST /api/v1/culturecard/uses (unique Idempotency-Key
-/// and event name, no children) for random codes from the codes file.
-/// Usage: LoadClient --url http://127.0.0.1:5090 --key API-KEY --codes codes.txt [--rate 200] [--duration 60] [--warmup 5] [--mode mixed|get|post]
+/// Modes (each request for a random line of the values file):
+/// <list type="bullet">
+/// <item><c>mixed</c>, <c>get</c>, <c>post</c> (Kaikukortti, <c>--codes</c>): GET /api/v1/culturecard/cards/{code} and
+/// POST /api/v1/culturecard/uses (unique Idempotency-Key and event name, no children), alternating in <c>mixed</c>;</item>
+/// <item><c>archive-query</c> (archive, <c>--clients</c>: henkilötunnus values): POST /api/v1/archive/documents/query
+/// <c>{"client": …}</c>, the client's current documents, newest first (the API's default page of 100).</item>
+/// </list>
+/// Usage: LoadClient --url http://127.0.0.1:5090 --key API-KEY (--codes codes.txt | --clients clients.txt) [--rate 200] [--duration 60] [--warmup 5] [--mode mixed|get|post|archive-query]
 /// </summary>
 public static class LoadClient
 {
+    private const string Usage = "Usage: LoadClient --url http://127.0.0.1:5090 --key API-KEY (--codes codes.txt | --clients clients.txt) [--rate 200] [--duration 60] [--warmup 5] [--mode mixed|get|post|archive-query]";
+
     public static async Task<int> Main(string[] args)
     {
         var o = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2) o[args[i]] = args[i + 1];
-        if (!o.TryGetValue("--url", out var url) || !o.TryGetValue("--key", out var key) || !o.TryGetValue("--codes", out var codesFile))
+        var mode = o.GetValueOrDefault("--mode", "mixed");
+        var archive = mode == "archive-query";
+        if (!o.TryGetValue("--url", out var url) || !o.TryGetValue("--key", out var key) || !o.TryGetValue(archive ? "--clients" : "--codes", out var valuesFile)
+            || mode is not ("mixed" or "get" or "post" or "archive-query"))
         {
-            Console.Error.WriteLine("Usage: LoadClient --url http://127.0.0.1:5090 --key API-KEY --codes codes.txt [--rate 200] [--duration 60] [--warmup 5] [--mode mixed|get|post]");
+            Console.Error.WriteLine(Usage);
             return 1;
         }
         var rate = double.Parse(o.GetValueOrDefault("--rate", "200"), CultureInfo.InvariantCulture);
         var duration = double.Parse(o.GetValueOrDefault("--duration", "60"), CultureInfo.InvariantCulture);
         var warmup = double.Parse(o.GetValueOrDefault("--warmup", "5"), CultureInfo.InvariantCulture);
-        var mode = o.GetValueOrDefault("--mode", "mixed");
-        var codes = File.ReadAllLines(codesFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        var values = File.ReadAllLines(valuesFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         var run = $"{DateTime.UtcNow:HHmmss}-{Environment.ProcessId}";
 
         using var http = new HttpClient(new SocketsHttpHandler
@@ -60,10 +69,9 @@ public static class LoadClient
                 if (wait > Stopwatch.Frequency * 12 / 10_000) Thread.Sleep(1); else Thread.Yield();
             }
             late = Math.Max(late, Stopwatch.GetTimestamp() - due);
-            var post = mode == "post" || (mode == "mixed" && i % 2 == 1);
-            var code = codes[random.Next(codes.Length)];
+            var request = Request(mode, i, values[random.Next(values.Length)], $"{run}-{i}");
             var index = i;
-            pending.Add(Task.Run(() => SendAsync(http, post, code, $"{run}-{index}", due, results, index)));
+            pending.Add(Task.Run(() => SendAsync(http, request, due, results, index)));
         }
         await Task.WhenAll(pending);
 
@@ -72,14 +80,24 @@ public static class LoadClient
         Console.WriteLine(FormattableString.Invariant(
             $"Open model: {rate:0} requests/s for {duration:0} s after {warmup:0} s warm-up (mode {mode}); {measured.Length} requests measured over {seconds:0.0} s; scheduler at most {late * 1000.0 / Stopwatch.Frequency:0.0} ms late"));
         Print("all ", measured);
-        if (mode == "mixed")
-        {
-            Print("GET ", measured.Where(r => !r.Post).ToArray());
-            Print("POST", measured.Where(r => r.Post).ToArray());
-        }
+        var kinds = measured.Select(r => r.Kind).Distinct().ToList();
+        if (kinds.Count > 1)
+            foreach (var kind in kinds) Print(kind, measured.Where(r => r.Kind == kind).ToArray());
         var errors = measured.Count(r => !r.Ok);
         foreach (var g in measured.Where(r => !r.Ok).GroupBy(r => r.Error).Take(5)) Console.WriteLine($"  error x{g.Count()}: {g.Key}");
         return errors == 0 ? 0 : 2;
+    }
+
+    /// <summary>Request <paramref name="i"/> of the mode, for one value of the file; <paramref name="unique"/> is unique in the run.</summary>
+    private static Planned Request(string mode, int i, string value, string unique)
+    {
+        if (mode == "archive-query")
+            return new Planned("QUERY", HttpMethod.Post, "/api/v1/archive/documents/query", $"{{\"client\":\"{value}\"}}", null, HttpStatusCode.OK);
+        var post = mode == "post" || (mode == "mixed" && i % 2 == 1);
+        return post
+            ? new Planned("POST", HttpMethod.Post, "/api/v1/culturecard/uses",
+                $"{{\"code\":\"{value}\",\"eventName\":\"bench {unique}\",\"category\":\"Culture\",\"children\":0,\"assistants\":0}}", unique, HttpStatusCode.Created)
+            : new Planned("GET ", HttpMethod.Get, $"/api/v1/culturecard/cards/{value}", null, null, HttpStatusCode.OK);
     }
 
     private static void Print(string label, Result[] results)
@@ -90,30 +108,27 @@ public static class LoadClient
             $"{label}: n={ms.Length} errors={results.Count(r => !r.Ok)}  p50 {P(50):0.00} ms  p90 {P(90):0.00} ms  p99 {P(99):0.00} ms  p99.9 {P(99.9):0.00} ms  max {ms.LastOrDefault():0.00} ms"));
     }
 
-    private static async Task SendAsync(HttpClient http, bool post, string code, string unique, long due, Result[] results, int index)
+    private static async Task SendAsync(HttpClient http, Planned planned, long due, Result[] results, int index)
     {
         string? error = null;
         try
         {
-            using var request = post
-                ? new HttpRequestMessage(HttpMethod.Post, "/api/v1/culturecard/uses")
-                {
-                    Content = new StringContent($"{{\"code\":\"{code}\",\"eventName\":\"bench {unique}\",\"category\":\"Culture\",\"children\":0,\"assistants\":0}}",
-                        Encoding.UTF8, "application/json"),
-                }
-                : new HttpRequestMessage(HttpMethod.Get, $"/api/v1/culturecard/cards/{code}");
-            if (post) request.Headers.Add("Idempotency-Key", unique);
+            using var request = new HttpRequestMessage(planned.Method, planned.Path);
+            if (planned.Json is not null) request.Content = new StringContent(planned.Json, Encoding.UTF8, "application/json");
+            if (planned.IdempotencyKey is not null) request.Headers.Add("Idempotency-Key", planned.IdempotencyKey);
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            var expected = post ? HttpStatusCode.Created : HttpStatusCode.OK;
-            if (response.StatusCode != expected) error = $"{(int)response.StatusCode} {(body.Length > 200 ? body[..200] : body)}";
+            if (response.StatusCode != planned.Expected) error = $"{(int)response.StatusCode} {(body.Length > 200 ? body[..200] : body)}";
         }
         catch (Exception ex)
         {
             error = ex.GetType().Name + ": " + ex.Message;
         }
-        results[index] = new Result(due, Stopwatch.GetTimestamp(), post, error is null, error);
+        results[index] = new Result(due, Stopwatch.GetTimestamp(), planned.Kind, error is null, error);
     }
 
-    private readonly record struct Result(long Due, long Done, bool Post, bool Ok, string? Error);
+    /// <summary>One request to send: its kind (a label in the output), method, path, JSON body, idempotency key and the status that counts as success.</summary>
+    private sealed record Planned(string Kind, HttpMethod Method, string Path, string? Json, string? IdempotencyKey, HttpStatusCode Expected);
+
+    private readonly record struct Result(long Due, long Done, string Kind, bool Ok, string? Error);
 }
