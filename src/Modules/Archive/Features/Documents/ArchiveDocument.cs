@@ -14,15 +14,15 @@ internal sealed class ArchiveDocument(DocumentIntake intake)
     {
         var check = await intake.CheckAsync(actor, bytes, ct);
         if (check.Value is not { } document) return ArchiveOutcome<Receipt>.Refused(check.Status, [.. check.Errors]);
-        if (await intake.FindAsync(document.DocumentOid, ct) is { } existing) return intake.Existing(existing, document);
 
         var h = document.Header;
         if (h.VersionNumber != 1 || h.SetId != h.Id!.Root || h.Replaces is not null)
             return ArchiveOutcome<Receipt>.Refused(StatusCodes.Status422UnprocessableEntity, new ArchiveError(ArchiveCodes.VersionFirstInvalid,
                 CdaPaths.Attribute(CdaPaths.VersionNumber, "value"), "A first version has versionNumber 1, setId equal to id and no RPLC; send later versions to /documents/{oid}/versions."));
 
+        // The document OID's unique index decides: a retry of the same document, or another one with the same OID, is
+        // found when the insert loses (inside a savepoint), not looked up before every first insert.
         if (await intake.StoreAsync(actor, document, null, ct) is { } receipt) return ArchiveOutcome<Receipt>.Ok(receipt, StatusCodes.Status201Created);
-        // The same OID was archived a moment ago by a concurrent request.
         return await intake.FindAsync(document.DocumentOid, ct) is { } winner
             ? intake.Existing(winner, document)
             : ArchiveOutcome<Receipt>.Refused(StatusCodes.Status409Conflict, ArchiveCodes.DocumentIdDuplicate);

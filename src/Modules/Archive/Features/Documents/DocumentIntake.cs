@@ -92,7 +92,7 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
     public async Task<Receipt?> StoreAsync(Actor actor, CheckedDocument document, ArchivedDocumentId? replaces, CancellationToken ct)
     {
         var h = document.Header;
-        var person = await PersonAsync(h.Client!.Value, ct);
+        var (person, died) = await PersonAsync(h.Client!.Value, ct);
         var row = ArchivedDocument.Of(h, document.BodyKind, document.Bytes.Length, document.Sha256, document.Registrar.Id, person, Now(clock), DocumentSource.Api);
         row.ClientSystemId = actor.ApiKeyId is { } key ? new ClientSystemId(key) : null;
         row.ArchivedBy = actor.AccountId;
@@ -108,7 +108,7 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
         }
         else
         {
-            DocumentRetention.Apply(row, await retention.DecideAsync(row, ct, asia));
+            DocumentRetention.Apply(row, await retention.DecideAsync(row, ct, asia, new ClientFacts(h.Client!.Value.BirthDate, died)));
         }
         if (!(await db.SaveOrConflictAsync(ct)).IsOk) return null;
         audit.Target(row.Id.Value).Subject(person.Value);
@@ -148,15 +148,37 @@ internal sealed class DocumentIntake(VakkaDb db, IOrganisationDirectory organisa
     public static Receipt ReceiptOf(ArchivedDocument d, IReadOnlyList<ArchiveError> warnings) =>
         new(d.Id.Value, d.DocumentOid, d.SetId, d.VersionNumber, d.Sha256Hex, d.ArchivedAt, warnings);
 
-    /// <summary>The archive's person for a henkilötunnus, added on first sight (a concurrent first sight reads the winner's row).</summary>
-    private async Task<PersonId> PersonAsync(Vakka.Platform.Finnish.PersonalIdentityCode hetu, CancellationToken ct)
+    /// <summary>
+    /// The archive's person for a henkilötunnus, added on first sight (a concurrent first sight reads the winner's row),
+    /// with the date of death the archive knows. On PostgreSQL one statement does both (insert unless present, then read).
+    /// </summary>
+    private async Task<(PersonId Id, DateOnly? Death)> PersonAsync(Vakka.Platform.Finnish.PersonalIdentityCode hetu, CancellationToken ct)
     {
         var value = hetu.Value;
-        var known = await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Hetu == value).Select(p => (PersonId?)p.Id).FirstOrDefaultAsync(ct);
-        if (known is { } id) return id;
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            var row = (await db.Database.SqlQuery<PersonRow>($"""
+                WITH added AS (
+                  INSERT INTO ar_person (id, hetu, birth_date) VALUES ({Guid.CreateVersion7()}, {value}, {hetu.BirthDate})
+                  ON CONFLICT (hetu) DO NOTHING RETURNING id, death_date)
+                SELECT id AS "Id", death_date AS "DeathDate" FROM added
+                UNION ALL SELECT id, death_date FROM ar_person WHERE hetu = CAST({value} AS bpchar)
+                LIMIT 1
+                """).ToListAsync(ct)).Single();
+            return (new PersonId(row.Id), row.DeathDate);
+        }
+        var known = await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Hetu == value).Select(p => new { p.Id, p.DeathDate }).FirstOrDefaultAsync(ct);
+        if (known is not null) return (known.Id, known.DeathDate);
         var person = new ArchivePerson { Id = PersonId.New(), Hetu = value, BirthDate = hetu.BirthDate };
         db.Add(person);
-        if ((await db.SaveOrConflictAsync(ct)).IsOk) return person.Id;
-        return await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Hetu == value).Select(p => p.Id).FirstAsync(ct);
+        if ((await db.SaveOrConflictAsync(ct)).IsOk) return (person.Id, null);
+        var winner = await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Hetu == value).Select(p => new { p.Id, p.DeathDate }).FirstAsync(ct);
+        return (winner.Id, winner.DeathDate);
+    }
+
+    private sealed class PersonRow
+    {
+        public Guid Id { get; set; }
+        public DateOnly? DeathDate { get; set; }
     }
 }

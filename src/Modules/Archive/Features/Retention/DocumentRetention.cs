@@ -22,9 +22,9 @@ public sealed class DocumentRetention(VakkaDb db, RetentionRules rules, JobPlann
     private const string Vammaispalvelut = "20";
 
     /// <summary>The decision for a set whose version 1 is <paramref name="first"/>; <paramref name="knownCase"/> overrides the stored case (an Asia-asiakirja being archived).</summary>
-    internal async Task<RetentionDecision> DecideAsync(ArchivedDocument first, CancellationToken ct, CaseFacts? knownCase = null)
+    internal async Task<RetentionDecision> DecideAsync(ArchivedDocument first, CancellationToken ct, CaseFacts? knownCase = null, ClientFacts? knownClient = null)
     {
-        var client = await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Id == first.PersonId)
+        var client = knownClient ?? await db.Set<ArchivePerson>().AsNoTracking().Where(p => p.Id == first.PersonId)
             .Select(p => new ClientFacts(p.BirthDate, p.DeathDate)).FirstAsync(ct);
         CaseFacts? documentCase = knownCase;
         if (documentCase is null && first.CaseRoot is { } root && first.CaseExt is { } ext)
