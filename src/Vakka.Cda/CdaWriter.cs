@@ -29,10 +29,17 @@ public static class CdaWriter
     /// <summary>Writes the document to a new byte array.</summary>
     public static byte[] Write(CdaDocument document)
     {
-        using var stream = new MemoryStream();
-        Write(document, stream);
-        return stream.ToArray();
+        // One growing buffer per thread, reused: only the result is allocated (bulk work writes thousands a second).
+        var buffer = scratch ??= new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        Write(document, buffer);
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1024 * 1024) scratch = null; // a huge document does not keep its buffer
+        return bytes;
     }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? scratch;
 
     /// <summary>Writes the document into <paramref name="output"/> (e.g. a pooled buffer or a pipe).</summary>
     public static void Write(CdaDocument document, IBufferWriter<byte> output)

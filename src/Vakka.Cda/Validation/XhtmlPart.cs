@@ -20,7 +20,9 @@ internal static class XhtmlPart
     {
         try
         {
-            using var stream = new MemoryStream(xhtml.ToArray(), writable: false);
+            using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(xhtml, out var segment) && segment.Array is not null
+                ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(xhtml.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, Settings);
             var rootSeen = false;
             while (reader.Read())

@@ -122,10 +122,14 @@ public sealed class LegacyMetadata
 
     private static LegacyRecord ToRecord(SepReader.Row row, Dictionary<string, int> columns, long index)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, i) in columns)
-            fields[name] = i >= 0 && i < row.ColCount ? row[i].ToString().Trim() : "";
-        return Record(fields, index, row.LineNumberFrom);
+        string F(SepReader.Row r, string name) => columns[name] is var i and >= 0 && i < r.ColCount ? r[i].ToString().Trim() : "";
+        return new LegacyRecord(index, row.LineNumberFrom)
+        {
+            OldDocumentId = F(row, "old_document_id"), SourceSystem = F(row, "source_system"), ClientHetu = F(row, "client_hetu"),
+            OldDocumentType = F(row, "old_document_type"), OldService = F(row, "old_service"), CreatedAt = F(row, "created_at"),
+            CompletedOn = F(row, "completed_on"), CaseId = F(row, "case_id"), CaseClosedOn = F(row, "case_closed_on"), AuthorId = F(row, "author_id"),
+            UnitOid = F(row, "unit_oid"), Title = F(row, "title"), ContentPath = F(row, "content_path"), Language = F(row, "language"),
+        };
     }
 
     private static LegacyRecord Record(Dictionary<string, string> fields, long index, long line)
