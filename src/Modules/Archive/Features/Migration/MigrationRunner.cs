@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,38 +129,16 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migrat
         {
             if (!await renew(c)) throw new InvalidOperationException("The migration lock was lost to another node.");
         };
-        Task? storing = null;
-        var finished = true;
+        bool finished;
         try
         {
-            foreach (var chunk in metadata.Read(run.Cursor, ct).Chunk(options.Value.BatchSize))
-            {
-                var batch = await PrepareAsync(lookup, run, chunk, mapping, settings, ct);
-                if (storing is not null) await storing;
-                storing = StoreAsync(store, run, chunk, batch, mapping, settings, renewLock, progress, ct);
-                if (!pipelined)
-                {
-                    await storing;
-                    storing = null;
-                }
-                if (budget is { } limit && started.Elapsed >= limit)
-                {
-                    finished = false;
-                    break;
-                }
-            }
-            if (storing is not null) await storing;
+            finished = pipelined
+                ? await PipelinedAsync(lookup, store, run, metadata, mapping, settings, budget, started, renewLock, progress, ct)
+                : await SequentialAsync(lookup, store, run, metadata, mapping, settings, budget, started, renewLock, progress, ct);
         }
         catch (MigrationFileException problem)
         {
-            if (storing is not null) await Task.WhenAny(storing);
             return await FailAsync(db, run, problem.Code, ct);
-        }
-        catch
-        {
-            // Never leave the context while a batch is still being written on it (cancelled, or the build failed).
-            if (storing is not null) await Task.WhenAny(storing);
-            throw;
         }
         if (!finished)
         {
@@ -177,6 +156,61 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migrat
             run.Id, run.Kind, run.Archived, run.Skipped, run.Failed);
         progress?.Invoke(MigrationProgress.Of(run));
         return MigrationSlice.Finished;
+    }
+
+    /// <summary>One batch after the other (SQLite: one writer at a time, and small volumes).</summary>
+    private async Task<bool> SequentialAsync(VakkaDb lookup, MigrationStore store, MigrationRun run, LegacyMetadata metadata, MappingTable mapping,
+        BuildSettings settings, TimeSpan? budget, Stopwatch started, Func<CancellationToken, Task> renewLock, Action<MigrationProgress>? progress,
+        CancellationToken ct)
+    {
+        foreach (var chunk in metadata.Read(run.Cursor, ct).Chunk(options.Value.BatchSize))
+        {
+            var batch = await PrepareAsync(lookup, run, chunk, mapping, settings, ct);
+            await StoreAsync(store, run, chunk, batch, mapping, settings, renewLock, progress, ct);
+            if (budget is { } limit && started.Elapsed >= limit) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: a builder reads, checks the ledger and builds up to two batches ahead (on both cores) while the
+    /// batches before them are written and committed, in order, on the write connection; the cursor therefore only
+    /// ever names a record whose batch and all batches before it have committed. Returns false when the budget ended it.
+    /// </summary>
+    private async Task<bool> PipelinedAsync(VakkaDb lookup, MigrationStore store, MigrationRun run, LegacyMetadata metadata, MappingTable mapping,
+        BuildSettings settings, TimeSpan? budget, Stopwatch started, Func<CancellationToken, Task> renewLock, Action<MigrationProgress>? progress,
+        CancellationToken ct)
+    {
+        var ready = Channel.CreateBounded<(LegacyRecord[] Records, MigrationBatch Batch)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var builder = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var chunk in metadata.Read(run.Cursor, stop.Token).Chunk(options.Value.BatchSize))
+                    await ready.Writer.WriteAsync((chunk, await PrepareAsync(lookup, run, chunk, mapping, settings, stop.Token)), stop.Token);
+                ready.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                ready.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var (records, batch) in ready.Reader.ReadAllAsync(ct))
+            {
+                await StoreAsync(store, run, records, batch, mapping, settings, renewLock, progress, ct);
+                if (budget is { } limit && started.Elapsed >= limit) return false;
+            }
+            return true;
+        }
+        finally
+        {
+            // Never leave while the builder still uses the lookup connection (paused, cancelled or failed).
+            await stop.CancelAsync();
+            await Task.WhenAny(builder);
+        }
     }
 
     /// <summary>Ledger, duplicates and the parallel build of one batch.</summary>
