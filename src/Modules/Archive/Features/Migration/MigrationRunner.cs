@@ -173,15 +173,16 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migrat
     }
 
     /// <summary>
-    /// PostgreSQL: a builder reads, checks the ledger and builds up to two batches ahead (on both cores) while the
-    /// batches before them are written and committed, in order, on the write connection; the cursor therefore only
+    /// PostgreSQL: a builder reads, checks the ledger and builds the next batch (on both cores) while the batch before it
+    /// is written and committed on the write connection (one batch waits between them: more would hold more memory
+    /// without going faster, since writing is the slower stage); the cursor therefore only
     /// ever names a record whose batch and all batches before it have committed. Returns false when the budget ended it.
     /// </summary>
     private async Task<bool> PipelinedAsync(VakkaDb lookup, MigrationStore store, MigrationRun run, LegacyMetadata metadata, MappingTable mapping,
         BuildSettings settings, TimeSpan? budget, Stopwatch started, Func<CancellationToken, Task> renewLock, Action<MigrationProgress>? progress,
         CancellationToken ct)
     {
-        var ready = Channel.CreateBounded<(LegacyRecord[] Records, MigrationBatch Batch)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var ready = Channel.CreateBounded<(LegacyRecord[] Records, MigrationBatch Batch)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var builder = Task.Run(async () =>
         {
@@ -215,7 +216,7 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migrat
 
     /// <summary>Ledger, duplicates and the parallel build of one batch.</summary>
     private static async Task<MigrationBatch> PrepareAsync(VakkaDb lookup, MigrationRun run, LegacyRecord[] records, MappingTable mapping,
-        BuildSettings settings, CancellationToken ct)
+        BuildSettings settings, CancellationToken ct, int builders = -1)
     {
         var batch = new MigrationBatch { LastRecord = records[^1].Index };
         var ledger = new Dictionary<(string, string), MigrationRunId>();
@@ -250,7 +251,8 @@ public sealed class MigrationRunner(IServiceScopeFactory scopes, IOptions<Migrat
             }
             toBuild.Add(i);
         }
-        Parallel.ForEach(toBuild, new ParallelOptions { CancellationToken = ct }, i => results[i] = LegacyDocumentBuilder.Build(records[i], mapping, settings));
+        Parallel.ForEach(toBuild, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = builders },
+            i => results[i] = LegacyDocumentBuilder.Build(records[i], mapping, settings));
 
         foreach (var result in results)
         {
