@@ -45,8 +45,7 @@ FROM cc_area_rules AS c WHERE c.area_id = :card_area_id LIMIT 1;
 \endif
 SELECT count(*)::int FROM cc_use AS c
 WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date AND c.cancelled_at IS NULL;
--- AuditLog: the request's row (no savepoint), commit
-INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
-VALUES ('CultureCard.LookupCard', :account, NULL, :site, NULL, 'CultureCard.CardLookup', NULL, clock_timestamp(), 'Success', NULL, :card_id, '', md5(concat(:n::text, clock_timestamp())))
-RETURNING seq;
+-- AuditLog: the request's row, one plain INSERT (no savepoint, nothing read back), commit
+INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, occurred_at, outcome, subject_ids, target_ids, trace_id)
+VALUES ('CultureCard.LookupCard', :account, NULL, :site, 'CultureCard.CardLookup', clock_timestamp(), 'Success', :card_id, '', md5(concat(:n::text, clock_timestamp())));
 COMMIT;
