@@ -56,7 +56,7 @@ FROM cc_event AS c
 WHERE c.site_id = :site AND NOT (c.is_cancelled) AND c.starts_at >= (date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') AT TIME ZONE 'Europe/Helsinki')
   AND c.starts_at < ((date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') + interval '1 day') AT TIME ZONE 'Europe/Helsinki')
 ORDER BY c.starts_at, c.name;
-SELECT c.event_id AS "Id", COALESCE(sum(c.adult_tickets + c.child_tickets), 0)::int AS "Taken"
+SELECT c.event_id, COALESCE(sum(c.adult_tickets + c.child_tickets), 0)::int
 FROM cc_use AS c
 WHERE (c.event_id = ANY (:quotaevents::uuid[]) OR (c.event_id IS NULL AND array_position(:quotaevents::uuid[], NULL) IS NOT NULL)) AND c.cancelled_at IS NULL
 GROUP BY c.event_id;
