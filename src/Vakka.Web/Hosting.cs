@@ -36,10 +36,13 @@ public static class Hosting
 
         var provider = VakkaDatabase.ParseProvider(config["Database:Provider"]);
         var connectionString = ConnectionString(builder);
+        // Pooled contexts: a request takes a context that is already set up (its internal services resolved) and gives it
+        // back reset (change tracker cleared, connection closed, transaction and savepoint settings back to their
+        // defaults), instead of building one per request. VakkaDb holds no state of its own beyond EF Core's.
         if (provider == DatabaseProvider.Postgres)
-            services.AddDbContext<VakkaDb, PostgresVakkaDb>(o => VakkaDatabase.Configure(o, provider, connectionString));
+            services.AddDbContextPool<VakkaDb, PostgresVakkaDb>(o => VakkaDatabase.Configure(o, provider, connectionString));
         else
-            services.AddDbContext<VakkaDb, SqliteVakkaDb>(o => VakkaDatabase.Configure(o, provider, connectionString));
+            services.AddDbContextPool<VakkaDb, SqliteVakkaDb>(o => VakkaDatabase.Configure(o, provider, connectionString));
 
         services.AddVakkaPlatform(config);
         services.AddDirectory(config);

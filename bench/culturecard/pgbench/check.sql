@@ -26,8 +26,7 @@ SELECT c.area_id, c.community_group_max, c.issue_backdate_days, c.local_only, c.
 FROM cc_area_rules AS c WHERE c.area_id = :card_area_id LIMIT 1;
 SELECT count(*)::int FROM cc_use AS c
 WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date AND c.cancelled_at IS NULL;
--- AuditLog: the request's row (saved without a savepoint: it is the transaction's last save), unchained (the sealer chains committed rows afterwards, outside the request), commit
-INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
-VALUES ('CultureCard.LookupCard', NULL, :keyid, :site, NULL, 'CultureCard.CardLookup', NULL, clock_timestamp(), 'Success', NULL, :card_id, '', md5(concat(:n::text, clock_timestamp())))
-RETURNING seq;
+-- AuditLog: the request's row, one plain INSERT (no savepoint, nothing read back), unchained (the sealer chains committed rows afterwards, outside the request), commit
+INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, occurred_at, outcome, subject_ids, target_ids, trace_id)
+VALUES ('CultureCard.LookupCard', NULL, :keyid, :site, 'CultureCard.CardLookup', clock_timestamp(), 'Success', :card_id, '', md5(concat(:n::text, clock_timestamp())));
 COMMIT;

@@ -23,13 +23,13 @@ FROM cc_event AS c
 WHERE c.site_id = :site AND NOT (c.is_cancelled) AND c.starts_at >= (date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') AT TIME ZONE 'Europe/Helsinki')
   AND c.starts_at < ((date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') + interval '1 day') AT TIME ZONE 'Europe/Helsinki')
 ORDER BY c.starts_at, c.name;
-SELECT c.event_id AS "Id", COALESCE(sum(c.adult_tickets + c.child_tickets), 0)::int AS "Taken"
+SELECT c.event_id, COALESCE(sum(c.adult_tickets + c.child_tickets), 0)::int
 FROM cc_use AS c
 WHERE (c.event_id = ANY (:quotaevents::uuid[]) OR (c.event_id IS NULL AND array_position(:quotaevents::uuid[], NULL) IS NOT NULL)) AND c.cancelled_at IS NULL
 GROUP BY c.event_id;
 SELECT c.area_id, c.community_group_max, c.issue_backdate_days, c.local_only, c.pilot_ends_on, c.use_backdate_days, c.validity_months, c.version
 FROM cc_area_rules AS c WHERE c.area_id = :venuearea LIMIT 1;
-SELECT c.category AS "Category", c.event_id AS "EventId", c.event_name AS "EventName"
+SELECT c.category, c.event_id, c.event_name
 FROM cc_use AS c
 WHERE c.venue_site_id = :site AND c.recorded_at >= (date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') AT TIME ZONE 'Europe/Helsinki') AND c.recorded_at <= now()
   AND c.cancel_reason IS NULL
@@ -45,8 +45,7 @@ FROM cc_area_rules AS c WHERE c.area_id = :card_area_id LIMIT 1;
 \endif
 SELECT count(*)::int FROM cc_use AS c
 WHERE c.card_id = :card_id AND c.venue_site_id = :site AND c.use_date = (now() AT TIME ZONE 'Europe/Helsinki')::date AND c.cancelled_at IS NULL;
--- AuditLog: the request's row (no savepoint), commit
-INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
-VALUES ('CultureCard.LookupCard', :account, NULL, :site, NULL, 'CultureCard.CardLookup', NULL, clock_timestamp(), 'Success', NULL, :card_id, '', md5(concat(:n::text, clock_timestamp())))
-RETURNING seq;
+-- AuditLog: the request's row, one plain INSERT (no savepoint, nothing read back), commit
+INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, occurred_at, outcome, subject_ids, target_ids, trace_id)
+VALUES ('CultureCard.LookupCard', :account, NULL, :site, 'CultureCard.CardLookup', clock_timestamp(), 'Success', :card_id, '', md5(concat(:n::text, clock_timestamp())));
 COMMIT;

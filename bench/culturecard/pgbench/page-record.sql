@@ -56,7 +56,7 @@ FROM cc_event AS c
 WHERE c.site_id = :site AND NOT (c.is_cancelled) AND c.starts_at >= (date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') AT TIME ZONE 'Europe/Helsinki')
   AND c.starts_at < ((date_trunc('day', now() AT TIME ZONE 'Europe/Helsinki') + interval '1 day') AT TIME ZONE 'Europe/Helsinki')
 ORDER BY c.starts_at, c.name;
-SELECT c.event_id AS "Id", COALESCE(sum(c.adult_tickets + c.child_tickets), 0)::int AS "Taken"
+SELECT c.event_id, COALESCE(sum(c.adult_tickets + c.child_tickets), 0)::int
 FROM cc_use AS c
 WHERE (c.event_id = ANY (:quotaevents::uuid[]) OR (c.event_id IS NULL AND array_position(:quotaevents::uuid[], NULL) IS NOT NULL)) AND c.cancelled_at IS NULL
 GROUP BY c.event_id;
@@ -67,9 +67,8 @@ FROM (SELECT c.id, c.adult_tickets, c.assistant_tickets, c.cancel_reason, c.card
       ORDER BY c.recorded_at DESC LIMIT 8) AS c1
 INNER JOIN cc_card AS c0 ON c1.card_id = c0.id
 ORDER BY c1.recorded_at DESC;
--- AuditLog: the request's row (no savepoint), commit
-INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
-VALUES ('CultureCard.RecordUse', :account, NULL, :site, NULL, 'CultureCard.UseRecord', NULL, clock_timestamp(), 'Success', NULL, :card_id,
-        ('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0')), md5(concat(:k::text, clock_timestamp())))
-RETURNING seq;
+-- AuditLog: the request's row, one plain INSERT (no savepoint, nothing read back), commit
+INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, occurred_at, outcome, subject_ids, target_ids, trace_id)
+VALUES ('CultureCard.RecordUse', :account, NULL, :site, 'CultureCard.UseRecord', clock_timestamp(), 'Success', :card_id,
+        ('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0')), md5(concat(:k::text, clock_timestamp())));
 COMMIT;

@@ -54,9 +54,8 @@ RELEASE SAVEPOINT "__EFSavePoint";
 UPDATE cc_card AS c SET first_used_on = (now() AT TIME ZONE 'Europe/Helsinki')::date
 WHERE c.id = :card_id AND (c.first_used_on IS NULL OR c.first_used_on > (now() AT TIME ZONE 'Europe/Helsinki')::date);
 \endif
--- AuditLog: the request's row (saved without a savepoint: it is the transaction's last save), unchained (the sealer chains committed rows afterwards), commit
-INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, chain_index, event_code, hash, occurred_at, outcome, previous_hash, subject_ids, target_ids, trace_id)
-VALUES ('CultureCard.RecordUse', NULL, :keyid, :site, NULL, 'CultureCard.UseRecord', NULL, clock_timestamp(), 'Success', NULL, :card_id,
-        ('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0')), md5(concat(:k::text, clock_timestamp())))
-RETURNING seq;
+-- AuditLog: the request's row, one plain INSERT (no savepoint, nothing read back), unchained (the sealer chains committed rows afterwards), commit
+INSERT INTO platform_audit_event (action_code, actor_account_id, actor_api_key_id, actor_site_id, event_code, occurred_at, outcome, subject_ids, target_ids, trace_id)
+VALUES ('CultureCard.RecordUse', NULL, :keyid, :site, 'CultureCard.UseRecord', clock_timestamp(), 'Success', :card_id,
+        ('00000000-0000-7000-8000-' || lpad(to_hex(:k::bigint), 12, '0')), md5(concat(:k::text, clock_timestamp())));
 COMMIT;

@@ -130,12 +130,15 @@ public sealed class AccessCatalog
 /// <summary>Stable text codes of actions and audit events ("Directory.UpdateSite").</summary>
 public static class ActionCode
 {
-    public static string Of(Enum value)
+    // Every audited request names its event and action: the codes are made once per value, not on each request.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> Codes = new();
+
+    public static string Of(Enum value) => Codes.GetOrAdd(value, static value =>
     {
         var type = value.GetType().Name;
         foreach (var suffix in new[] { "Action", "Audit" })
             if (type.EndsWith(suffix, StringComparison.Ordinal) && type.Length > suffix.Length)
                 type = type[..^suffix.Length];
         return $"{type}.{value}";
-    }
+    });
 }

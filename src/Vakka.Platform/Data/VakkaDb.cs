@@ -64,21 +64,47 @@ public abstract class VakkaDb(DbContextOptions options) : DbContext(options), ID
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            BumpVersions(detect);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            BumpVersions(detect);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    private void BumpVersions()
+    /// <summary>
+    /// Bumps the version of every modified versioned entity. Changes are detected once, here, and not again by the save
+    /// (reading the entries and saving each detected them: two scans of every tracked entity per save); the caller
+    /// switches automatic detection back on after the save.
+    /// </summary>
+    private void BumpVersions(bool detect)
     {
+        if (detect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
-            if (entry.State == EntityState.Modified)
-                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+        {
+            if (entry.State != EntityState.Modified) continue;
+            var version = entry.Property(e => e.Version);
+            version.CurrentValue = version.OriginalValue + 1; // through the entry: marked modified without another scan
+        }
     }
 }
 

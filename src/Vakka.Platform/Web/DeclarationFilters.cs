@@ -73,12 +73,15 @@ public sealed class DeclarationEndpointFilter : IEndpointFilter
             : http.Request.Query.TryGetValue(name, out var q) ? q.ToString() : null,
             endpoint?.DisplayName ?? "(endpoint)");
 
-        var texts = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer>();
-        switch (decision)
+        if (decision != GateDecision.Proceed)
         {
-            case GateDecision.Challenge: return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: texts["Access.SignInFirst"]);
-            case GateDecision.Forbid: return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: texts["Access.Forbidden"]);
-            case GateDecision.NotFound: return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: texts["Access.NotFound"]);
+            var texts = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer>();
+            switch (decision)
+            {
+                case GateDecision.Challenge: return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: texts["Access.SignInFirst"]);
+                case GateDecision.Forbid: return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: texts["Access.Forbidden"]);
+                case GateDecision.NotFound: return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: texts["Access.NotFound"]);
+            }
         }
 
         object? result;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -37,13 +38,19 @@ public sealed record Declarations(RequiresAttribute? Requires, bool Anonymous, A
 {
     public bool IsComplete => (Requires is not null ^ Anonymous) && (Audited is not null ^ NoAudit is not null);
 
-    /// <summary>Reads a page handler's declarations (the method's own, else its page class's).</summary>
-    public static Declarations Of(MethodInfo? method, Type pageType)
+    private static readonly ConcurrentDictionary<(MethodInfo?, Type), Declarations> PageHandlers = new();
+
+    /// <summary>
+    /// Reads a page handler's declarations (the method's own, else its page class's). Attributes are fixed at compile
+    /// time, so each handler is read once (reflection on every request cost every page request eight attribute scans).
+    /// </summary>
+    public static Declarations Of(MethodInfo? method, Type pageType) => PageHandlers.GetOrAdd((method, pageType), static key =>
     {
+        var (method, pageType) = key;
         T? Find<T>() where T : Attribute => method?.GetCustomAttribute<T>() ?? pageType.GetCustomAttribute<T>();
         return new(Find<RequiresAttribute>(), Find<AnonymousAttribute>() is not null || Find<AllowAnonymousAttribute>() is not null,
             Find<AuditedAttribute>(), Find<NoAuditAttribute>());
-    }
+    });
 
     public static Declarations Of(EndpointMetadataCollection metadata) => new(
         metadata.GetMetadata<RequiresAttribute>(), metadata.GetMetadata<IAllowAnonymous>() is not null,

@@ -335,9 +335,16 @@ public sealed class DeskPagesTests(VakkaFactory app)
         var client = await ClientAsync(app, world);
         var card = await CardAsync(app, world);
         var show = await EventAsync(app, world.Venue, "Teatteri", quota: 3);
-        await RecordAsync(client, RecordFields(card.Code, children: 2, change: f => f["Record.EventId"] = show.Id.ToString()));
+        var recorded = await RecordAsync(client, RecordFields(card.Code, children: 2, change: f => f["Record.EventId"] = show.Id.ToString()));
         var use = Assert.Single(await UsesAsync(app, card.Id));
         Assert.Equal("QUOTA_FULL", Outcome(await LookupAsync(client, (await CardAsync(app, world)).Code, show.Id)));
+
+        // The answer's undo form and the recent use's row post to the use's own address, each with the form token.
+        var forms = recorded.QuerySelectorAll("form.desk-undo, form.desk-cancel");
+        Assert.Equal(2, forms.Length);
+        Assert.All(forms, f => Assert.Equal($"/culturecard/desk?id={use.Id}&handler=Cancel", f.GetAttribute("action")));
+        Assert.All(forms, f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
+        Assert.All(forms, f => Assert.Equal(Enum.GetValues<CancelReason>().Length + 1, f.QuerySelectorAll("select[name=reason] option").Length));
 
         var noReason = await CancelAsync(client, use.Id, reason: "");
         Assert.Equal(app.Text("CultureCard.Desk.CancelReasonRequired"), Message(noReason));

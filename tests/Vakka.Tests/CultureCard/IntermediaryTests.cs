@@ -100,6 +100,8 @@ public sealed class IntermediaryTests(VakkaFactory app)
         var use = Assert.Single(await UsesAsync(app, card.Id));
         Assert.Equal((world.Venue.Id, world.Area.Id, intermediary.Id), (use.VenueSiteId, use.VenueAreaId, use.DeskSiteId));
         Assert.Contains(recorded.QuerySelectorAll("#desk-recent tbody tr"), tr => tr.TextContent.Contains("Konsertti"));
+        Assert.All(recorded.QuerySelectorAll("form.desk-undo, form.desk-cancel"),
+            f => Assert.Equal($"/culturecard/desk?venueId={world.Venue.Id}&id={use.Id}&handler=Cancel", f.GetAttribute("action")));
 
         // The venue's own desk sees the use and may cancel it; a venue it does not serve is no desk of its.
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/culturecard/desk?venueId={notServed.Venue.Id}")).StatusCode);

@@ -113,6 +113,23 @@ public sealed class IndexModel(OpenDesk open, LookupCard lookup, RecordUse recor
         string.Join(" ", result.Errors.Select(e => Texts[e.Key, e.Args].Value)), "INPUT_INVALID");
 
     private IActionResult? refusal;
+    private Func<UseId, string>? cancelAction;
+
+    /// <summary>
+    /// The address of a use's cancel form (the recent uses have one per row, the answer after a recording one more): the
+    /// page's address is made once per answer and each use's id put into it, instead of one route generation per form.
+    /// </summary>
+    public Func<UseId, string> CancelAction()
+    {
+        if (cancelAction is null)
+        {
+            const string slot = "USE-ID";
+            var template = Url.Page(pageName: null, pageHandler: "Cancel", values: new { venueId = VenueId?.ToString(), id = slot })
+                ?? throw new InvalidOperationException("The desk's cancel address could not be made.");
+            cancelAction = id => template.Replace(slot, id.ToString(), StringComparison.Ordinal);
+        }
+        return cancelAction;
+    }
 
     private bool IsFragment => Request.Headers.ContainsKey(FragmentHeader);
 
