@@ -40,6 +40,11 @@ internal sealed class MigrationBatch
 /// index that loses a race (a concurrent API call added the same person, a duplicate old id in flight) makes the
 /// whole batch roll back and returns false; the runner then prepares it again.
 /// </summary>
+/// <remarks><b>Probing each key:</b> the look-ups by a batch's keys (ledger, persons, cases) send the keys as one array
+/// and let each key probe the table's unique index through a <c>LATERAL … LIMIT 1</c> subquery. A plain join with
+/// <c>unnest</c> is planned as a hash join over a sequential scan once the planner knows the array's 2,000 values,
+/// and that grows with the table: 134 ms for the ledger after 200,000 documents (and about ten times that at the end
+/// of a 2 M run) against 10 ms for 2,000 probes, whatever the size.</remarks>
 internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvider clock)
 {
     private readonly bool copy = db.Provider == DatabaseProvider.Postgres;
@@ -48,9 +53,8 @@ internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvi
     public VakkaDb Db => db;
 
     /// <summary>
-    /// The ledger's entries for these old ids of one source: the run that archived each. On PostgreSQL the ids are
-    /// joined as a set (unnest), so that the primary key is probed for each instead of the table being scanned: a
-    /// list of 2,000 values in <c>= ANY</c> looks like a scan to the planner while the table is small.
+    /// The ledger's entries for these old ids of one source: the run that archived each. On PostgreSQL each id probes
+    /// the primary key (see the class remarks).
     /// </summary>
     public static async Task<Dictionary<string, MigrationRunId>> LedgerAsync(VakkaDb database, Platform.Ids.OrganisationId registrar, string source,
         List<string> oldIds, CancellationToken ct)
@@ -59,9 +63,10 @@ internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvi
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var rows = await database.Database.SqlQuery<LedgerHit>($"""
-                SELECT i.old_document_id AS "OldDocumentId", i.run_id AS "RunId"
+                SELECT k.old_id AS "OldDocumentId", i.run_id AS "RunId"
                 FROM unnest({oldIds.ToArray()}) AS k(old_id)
-                JOIN ar_migration_item i ON i.registrar_org_id = {registrar.Value} AND i.source_system = {source} AND i.old_document_id = k.old_id
+                CROSS JOIN LATERAL (SELECT i.run_id FROM ar_migration_item i
+                  WHERE i.registrar_org_id = {registrar.Value} AND i.source_system = {source} AND i.old_document_id = k.old_id LIMIT 1) AS i
                 """).ToListAsync(ct);
             return rows.ToDictionary(r => r.OldDocumentId, r => new MigrationRunId(r.RunId), StringComparer.Ordinal);
         }
@@ -145,11 +150,11 @@ internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvi
     private async Task<Dictionary<string, (PersonId Id, DateOnly? Death)>> PersonsAsync(List<PersonalIdentityCode> hetus, CancellationToken ct)
     {
         var values = hetus.Select(h => h.Value).ToList();
-        // On PostgreSQL the list goes as char(11)[] (EF Core would send text[], and char = text is not indexable) and is
-        // joined as a set, so that the unique index is probed for each value.
+        // On PostgreSQL the list goes as char(11)[] (EF Core would send text[], and char = text is not indexable) and each
+        // value probes the unique index (see the class remarks).
         var known = copy
             ? await db.Database.SqlQuery<KnownPerson>(
-                $"SELECT p.hetu AS \"Hetu\", p.id AS \"Id\", p.death_date AS \"DeathDate\" FROM unnest(CAST({values.ToArray()} AS bpchar[])) AS k(hetu) JOIN ar_person p ON p.hetu = k.hetu").ToListAsync(ct)
+                $"SELECT p.hetu AS \"Hetu\", p.id AS \"Id\", p.death_date AS \"DeathDate\" FROM unnest(CAST({values.ToArray()} AS bpchar[])) AS k(hetu) CROSS JOIN LATERAL (SELECT p.hetu, p.id, p.death_date FROM ar_person p WHERE p.hetu = k.hetu LIMIT 1) AS p").ToListAsync(ct)
             : await db.Set<ArchivePerson>().AsNoTracking().Where(p => values.Contains(p.Hetu))
                 .Select(p => new KnownPerson { Hetu = p.Hetu, Id = p.Id.Value, DeathDate = p.DeathDate }).ToListAsync(ct);
         var result = known.ToDictionary(p => p.Hetu.Trim(), p => (new PersonId(p.Id), p.DeathDate), StringComparer.Ordinal);
@@ -173,7 +178,7 @@ internal sealed class MigrationStore(VakkaDb db, RetentionRules rules, TimeProvi
         var known = copy
             ? await db.Set<ArchiveCase>().FromSql($"""
                 SELECT c.* FROM unnest({exts.ToArray()}) AS k(ext)
-                JOIN ar_case c ON c.registrar_org_id = {registrar.Value} AND c.case_root = {root} AND c.case_ext = k.ext
+                CROSS JOIN LATERAL (SELECT * FROM ar_case c WHERE c.registrar_org_id = {registrar.Value} AND c.case_root = {root} AND c.case_ext = k.ext LIMIT 1) AS c
                 """).ToListAsync(ct)
             : await db.Set<ArchiveCase>().Where(c => c.RegistrarOrgId == registrar && c.CaseRoot == root && exts.Contains(c.CaseExt)).ToListAsync(ct);
         var byExt = known.ToDictionary(c => c.CaseExt, StringComparer.Ordinal);
