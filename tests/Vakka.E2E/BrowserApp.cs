@@ -101,6 +101,18 @@ public static class PageExtensions
         await page.AssertAccessibleAsync();
     }
 
+    /// <summary>
+    /// Goes to a page and checks that it answered 200 at the address asked for (not an error page, not the sign-in page
+    /// after a lost session); a failure says what came instead, so a slow moment on CI is told apart from a broken page.
+    /// </summary>
+    public static async Task OpenAsync(this IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        var path = new Uri(page.Url).PathAndQuery;
+        if (response is { Ok: true } && path == url) return;
+        Assert.Fail($"{url} answered {response?.Status} at {path}, titled \"{await page.TitleAsync()}\"");
+    }
+
     public static async Task SignInAsync(this IPage page, string userName, string password)
     {
         await page.GotoAsync("/account/sign-in");

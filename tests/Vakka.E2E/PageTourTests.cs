@@ -33,7 +33,7 @@ public sealed class PageTourTests(BrowserApp app)
         await page.AssertAccessibleAsync();
 
         // A site's details, its edit form and an account's details.
-        await page.GotoAsync("/directory/sites?q=Kallion");
+        await page.OpenAsync("/directory/sites?q=Kallion");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kallion sosiaaliasema" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByTestId("edit-site").ClickAsync();
@@ -43,7 +43,7 @@ public sealed class PageTourTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#Input_PostalCode-error")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
-        await page.GotoAsync("/directory/accounts?q=venue.museum");
+        await page.OpenAsync("/directory/accounts?q=venue.museum");
         await page.GetByRole(AriaRole.Link, new() { Name = "venue.museum" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("roles")).ToContainTextAsync(app.Text("Role.VenueSite", "fi"));
         await page.AssertAccessibleAsync();
