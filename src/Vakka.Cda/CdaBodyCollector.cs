@@ -72,7 +72,29 @@ internal sealed class CdaBodyCollector(CdaReadOptions options)
             return;
         }
 
-        var decoded = Decode(path, text);
+        Store(Decode(path, text));
+    }
+
+    public long MaxPartBytes => options.MaxPartBytes;
+
+    /// <summary>A part the reader decoded itself (<paramref name="decoded"/> null when it was larger than the limit).</summary>
+    public void OnBase64(string path, byte[]? decoded, bool tooLarge)
+    {
+        if (!WantsText(path) || _mediaType is null)
+        {
+            return;
+        }
+
+        if (tooLarge)
+        {
+            _issues.Add(TooLarge(path));
+        }
+
+        Store(decoded);
+    }
+
+    private void Store(byte[]? decoded)
+    {
         switch (_mediaType)
         {
             case CdaConstants.MediaXhtml: _xhtml = decoded; break;
@@ -121,11 +143,14 @@ internal sealed class CdaBodyCollector(CdaReadOptions options)
         }
     }
 
+    private CdaIssue TooLarge(string path) =>
+        new(CdaIssueCodes.BodyPartTooLarge, path, $"A body part is larger than {options.MaxPartBytes} bytes.");
+
     private byte[]? Decode(string path, string text)
     {
         if ((long)text.Length * 3 / 4 > options.MaxPartBytes)
         {
-            _issues.Add(new CdaIssue(CdaIssueCodes.BodyPartTooLarge, path, $"A body part is larger than {options.MaxPartBytes} bytes."));
+            _issues.Add(TooLarge(path));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
@@ -39,9 +40,20 @@ public static class CdaReader
         var body = new CdaBodyCollector(options);
         try
         {
-            using var stream = AsStream(document);
-            using var xml = XmlReader.Create(stream, Settings);
-            var fatal = ReadAll(xml, header, body);
+            CdaIssue? fatal;
+            try
+            {
+                fatal = ReadOnce(document, header, body, streamBase64: true);
+            }
+            catch (XmlException)
+            {
+                // The fast path decodes Base64 inside the reader and cannot go on after a bad part: read again the
+                // plain way, which reports the bad part (or the XML error) exactly and checks the rest of the document.
+                header = new CdaHeaderCollector();
+                body = new CdaBodyCollector(options);
+                fatal = ReadOnce(document, header, body, streamBase64: false);
+            }
+
             if (fatal is not null)
             {
                 return new CdaReadResult(null, new CdaBodyRef(CdaBodyKind.None, null), [fatal]);
@@ -61,7 +73,14 @@ public static class CdaReader
         return new CdaReadResult(result, bodyRef, issues);
     }
 
-    private static CdaIssue? ReadAll(XmlReader xml, CdaHeaderCollector header, CdaBodyCollector body)
+    private static CdaIssue? ReadOnce(ReadOnlyMemory<byte> document, CdaHeaderCollector header, CdaBodyCollector body, bool streamBase64)
+    {
+        using var stream = AsStream(document);
+        using var xml = XmlReader.Create(stream, Settings);
+        return ReadAll(xml, header, body, streamBase64);
+    }
+
+    private static CdaIssue? ReadAll(XmlReader xml, CdaHeaderCollector header, CdaBodyCollector body, bool streamBase64)
     {
         var stack = new List<string>();
         var rootSeen = false;
@@ -96,6 +115,12 @@ public static class CdaReader
                         break;
                     }
 
+                    if (streamBase64 && body.WantsText(path) && !header.WantsText(path))
+                    {
+                        body.OnBase64(path, ReadBase64(xml, body.MaxPartBytes, out var tooLarge), tooLarge);
+                        break;
+                    }
+
                     if (header.WantsText(path) || body.WantsText(path))
                     {
                         var text = ReadText(xml);
@@ -114,6 +139,48 @@ public static class CdaReader
 
         return null;
     }
+
+    /// <summary>
+    /// Decodes the current element's Base64 text inside the reader (no string of the whole part, no second copy) and
+    /// stops on its end tag. More than <paramref name="maxBytes"/> is read to the end and dropped. Throws
+    /// <see cref="XmlException"/> on bad Base64 or an element inside the text; the caller then reads the plain way.
+    /// </summary>
+    private static byte[]? ReadBase64(XmlReader xml, long maxBytes, out bool tooLarge)
+    {
+        var depth = xml.Depth;
+        tooLarge = false;
+        xml.Read();
+        if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
+        {
+            return [];
+        }
+
+        if (xml.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
+        {
+            throw new XmlException("A body part holds markup, not only Base64 text.");
+        }
+
+        var output = new ArrayBufferWriter<byte>(4096);
+        int read;
+        while ((read = xml.ReadContentAsBase64(Chunk ??= new byte[8192], 0, Chunk.Length)) > 0)
+        {
+            tooLarge |= output.WrittenCount + (long)read > maxBytes;
+            if (!tooLarge)
+            {
+                output.Write(Chunk.AsSpan(0, read));
+            }
+        }
+
+        if (xml.NodeType != XmlNodeType.EndElement || xml.Depth != depth)
+        {
+            throw new XmlException("A body part holds markup, not only Base64 text.");
+        }
+
+        return tooLarge ? null : output.WrittenSpan.ToArray();
+    }
+
+    [ThreadStatic]
+    private static byte[]? Chunk;
 
     /// <summary>Reads the text content up to and including the current element's end tag.</summary>
     private static string ReadText(XmlReader xml)

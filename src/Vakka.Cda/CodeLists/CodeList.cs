@@ -44,6 +44,13 @@ public sealed class CodeList
 
     public CodeListEntry? Find(string? code) => code is not null && _entries.TryGetValue(code, out var e) ? e : null;
 
+    /// <summary>The entry whose structure OID (templateId) is <paramref name="structureOid"/>, or null.</summary>
+    public CodeListEntry? FindByStructure(string structureOid) =>
+        (_byStructure ??= _entries.Values.Where(e => e.StructureOid is not null).ToDictionary(e => e.StructureOid!, StringComparer.Ordinal))
+        .GetValueOrDefault(structureOid);
+
+    private Dictionary<string, CodeListEntry>? _byStructure;
+
     /// <summary>An uncoded list (no codes known).</summary>
     public static CodeList Uncoded(string key, string? oid) => new(key, oid, CodeListMode.Uncoded, complete: false, []);
 }

@@ -100,10 +100,8 @@ internal static class HeaderRules
             return;
         }
 
-        var structures = lists.DocumentTypes.Entries.Concat(lists.DocumentGroups.Entries)
-            .Where(e => e.StructureOid is not null)
-            .ToDictionary(e => e.StructureOid!, StringComparer.Ordinal);
-        var shipped = h.TemplateIds.Select(t => structures.GetValueOrDefault(t.Value)).OfType<CodeListEntry>().ToList();
+        var shipped = h.TemplateIds.Select(t => lists.DocumentTypes.FindByStructure(t.Value) ?? lists.DocumentGroups.FindByStructure(t.Value))
+            .OfType<CodeListEntry>().ToList();
         if (shipped.Count == 0)
         {
             issues.Error(CdaIssueCodes.TemplateIdUnknown, CdaPaths.Attribute(CdaPaths.TemplateId, "root"), "No templateId is a known structure OID.");

@@ -186,6 +186,37 @@ public class CdaValueTests
         Assert.Contains(CdaTestData.Validate(damaged), e => e.Code == CdaIssueCodes.BodyBase64Invalid);
     }
 
+    [Fact]
+    public void Base64_wrapped_in_lines_by_another_system_decodes_to_the_same_part()
+    {
+        const string part = "h:component/h:structuredBody/h:component[1]/h:section/h:entry/h:observationMedia/h:value";
+        var original = CdaReader.Read(CdaTestData.Bytes()).Body.Content as XhtmlJsonBody;
+        var wrapped = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) =>
+        {
+            var value = CdaTestData.Select(r, ns, part);
+            value.Value = "\n" + string.Join("\r\n", value.Value.Chunk(76).Select(c => new string(c))) + "\n";
+        });
+
+        var read = CdaReader.Read(wrapped);
+        Assert.Empty(CdaTestData.Errors(CdaValidator.Validate(read, CodeLists.Instance)));
+        Assert.Equal(original!.Xhtml.ToArray(), Assert.IsType<XhtmlJsonBody>(read.Body.Content).Xhtml.ToArray());
+    }
+
+    [Fact]
+    public void An_empty_body_part_and_markup_inside_a_part_are_refused_and_the_rest_is_still_read()
+    {
+        const string part = "h:component/h:structuredBody/h:component[1]/h:section/h:entry/h:observationMedia/h:value";
+        var empty = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) => CdaTestData.Select(r, ns, part).Value = "");
+        var markup = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) =>
+            CdaTestData.Select(r, ns, part).Add(new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("b", "urn:hl7-org:v3"), "x")));
+
+        Assert.Contains(CdaTestData.Validate(empty), e => e.Code == CdaIssueCodes.BodyXhtmlInvalid);
+        var read = CdaReader.Read(markup);
+        Assert.NotNull(read.Header);
+        Assert.Equal(CdaTestData.Header().Title, read.Header!.Title);
+        Assert.Contains(CdaValidator.Validate(read, CodeLists.Instance), e => e.Code == CdaIssueCodes.BodyBase64Invalid);
+    }
+
     private static byte[] Replace(byte[] document, string from, string to)
     {
         var text = Encoding.UTF8.GetString(document);
