@@ -31,7 +31,8 @@ public sealed record BuildFailure(LegacyRecord Record, IReadOnlyList<string> Cod
 /// <c>&lt;registrar&gt;.&lt;arc&gt;.&lt;run&gt;.&lt;record&gt;</c>, the old case number under the registrar's legacy case arc.
 /// Text becomes an XHTML-only display form (the text escaped in <c>&lt;pre&gt;</c>); PDF becomes a nonXMLBody. The
 /// bytes then go through the same <see cref="CdaReader"/> and <see cref="CdaValidator"/> as the archive API, so a
-/// migrated document passes exactly the checks an archived one does. Pure apart from reading the content file.
+/// migrated document passes exactly the checks an archived one does (the body part is checked as built, not decoded
+/// back from the Base64 the writer made of it). Pure apart from reading the content file.
 /// </summary>
 public static class LegacyDocumentBuilder
 {
@@ -113,8 +114,10 @@ public static class LegacyDocumentBuilder
             return new BuildFailure(record, ["DOCUMENT_NOT_BUILT"], "A header value could not be written.");
         }
 
-        // The archive API's own checks, on the bytes that will be stored.
-        var read = CdaReader.Read(bytes, new CdaReadOptions { MaxDocumentBytes = settings.MaxDocumentBytes, MaxPartBytes = settings.MaxDocumentBytes });
+        // The archive API's own checks, on the bytes that will be stored. The body part is not decoded again: the
+        // reader still walks its Base64 text, and the validator checks the part this builder encoded into it.
+        var read = CdaReader.Read(bytes, new CdaReadOptions { MaxDocumentBytes = settings.MaxDocumentBytes, MaxPartBytes = settings.MaxDocumentBytes, DecodeBody = false });
+        if (read.Body.Kind != CdaBodyKind.None) read = read with { Body = read.Body with { Content = cdaBody } };
         var issues = CdaValidator.Validate(read, CodeLists.Instance,
             new CdaValidationOptions { Clock = settings.Clock, TestPersonsOnly = settings.TestPersonsOnly, AllowXhtmlOnly = true });
         var errors = issues.Where(i => i.Severity == CdaSeverity.Error).ToList();
