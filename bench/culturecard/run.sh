@@ -21,7 +21,8 @@
 # (bench/out/culturecard-bin: the published app and tools). The summary of every step is printed and appended to
 # $OUT/summary.txt. Diagnostics only: SYNC_COMMIT=off runs the desk with synchronous_commit off (not a production
 # setting; shows how much of the time is the commit's WAL flush); CS_EXTRA is appended to the
-# app's connection string, e.g. CS_EXTRA='Options=-c jit=off' to see the statistics queries without JIT.
+# app's connection string, e.g. CS_EXTRA='Options=-c jit=off' to see the statistics queries without JIT, or
+# CS_EXTRA='Max Auto Prepare=40' with PGBENCH_MODE=prepared for the desk with prepared statements on both sides.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -36,6 +37,11 @@ RATE=${RATE:-200}
 STEADY=${STEADY:-60}
 VENUE=${VENUE:-Helsingin kaupunginmuseo}
 DESK_DB=cc_desk
+# pgbench's query protocol: extended (parse, bind, execute per statement, as the app's Npgsql does without
+# preparation) or prepared (parsed once per connection: the fair comparison when the app runs with Npgsql's automatic
+# preparation, "Max Auto Prepare"). In prepared mode the scripts are copied with the reset Npgsql sends instead of
+# DISCARD ALL once a connection holds prepared statements (DISCARD ALL would drop them).
+PGBENCH_MODE=${PGBENCH_MODE:-extended}
 # shellcheck source=../lib.sh
 . "$ROOT/bench/lib.sh"
 bench_dirs
@@ -138,7 +144,7 @@ pgbench_run() {
   [ "$c" -ge 2 ] || j=1
   local n; n=$(wc -l < "$OUT/codes.txt")
   wait_quiet
-  stamp "pgbench $name: -c$c -j$j -T$seconds -M extended $scripts"
+  stamp "pgbench $name: -c$c -j$j -T$seconds -M $PGBENCH_MODE $scripts"
   cpu_begin
   # shellcheck disable=SC2086
   timed pgbench_cmd "$db" "$n" -c"$c" -j"$j" -T"$seconds" $scripts > "$OUT/pgbench-$name.txt" 2>&1
@@ -147,9 +153,21 @@ pgbench_run() {
   log "RESULT pgbench $name: $(grep -E '^tps' "$OUT/pgbench-$name.txt" | head -1); $(grep -E '^(latency average|number of failed)' "$OUT/pgbench-$name.txt" | tr '\n' ';')"
   log "$(grep -E '^CPU' "$OUT/pgbench-$name.txt")"
 }
+# The folder of the pgbench scripts for $PGBENCH_MODE.
+pgbench_scripts() {
+  [ "$PGBENCH_MODE" = prepared ] || { echo "$HERE/pgbench"; return; }
+  local dir="$OUT/pgbench-prepared"
+  mkdir -p "$dir"
+  for f in "$HERE"/pgbench/*.sql; do
+    sed 's/^DISCARD ALL;$/SET SESSION AUTHORIZATION DEFAULT;\nRESET ALL;\nCLOSE ALL;\nUNLISTEN *;\nSELECT pg_advisory_unlock_all();\nDISCARD SEQUENCES;\nDISCARD TEMP;/' \
+      "$f" > "$dir/$(basename "$f")"
+  done
+  echo "$dir"
+}
+
 pgbench_cmd() {
   local db=$1 n=$2; shift 2
-  (cd "$HERE/pgbench" && pgbench -h 127.0.0.1 -p "$PGPORT" -U vakka -n -M extended -P 10 -r \
+  (cd "$(pgbench_scripts)" && pgbench -h 127.0.0.1 -p "$PGPORT" -U vakka -n -M "$PGBENCH_MODE" -P 10 -r \
       -D ncodes="$n" -D site="$(psql_su -d "$db" -Atc "SELECT site_id FROM cc_api_key ORDER BY created_at DESC LIMIT 1")" \
       -D venuearea="$(psql_su -d "$db" -Atc "SELECT area_id FROM dir_site WHERE id = (SELECT site_id FROM cc_api_key ORDER BY created_at DESC LIMIT 1)")" \
       -D keyhash="$(printf '%s' "$(cat "$OUT/apikey.txt")" | sha256sum | cut -d' ' -f1)" \
