@@ -30,6 +30,10 @@ public sealed class BrowserApp : VakkaFactory, IAsyncLifetime
         ["DemoData:Uses"] = "10000",
         ["Jobs:Enabled"] = "true",
         ["Jobs:PollInterval"] = "00:00:00.200",
+        // Every browser test signs in from 127.0.0.1: the production limit (10 sign-in posts a minute per address)
+        // refused the 11th of a minute with fast tests, and the refused test waited out its timeout on the sign-in
+        // page. The limiter itself is tested in Vakka.Tests (SignInTests, a limit of 3).
+        ["RateLimiting:SignInPermitsPerMinute"] = "100000",
     };
 
     public async ValueTask InitializeAsync()
