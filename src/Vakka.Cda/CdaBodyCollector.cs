@@ -77,15 +77,15 @@ internal sealed class CdaBodyCollector(CdaReadOptions options)
 
     public long MaxPartBytes => options.MaxPartBytes;
 
-    /// <summary>A part the reader decoded itself (<paramref name="decoded"/> null when it was larger than the limit).</summary>
-    public void OnBase64(string path, byte[]? decoded, bool tooLarge)
+    /// <summary>A part the reader decoded itself; null when it was larger than <see cref="MaxPartBytes"/>.</summary>
+    public void OnBase64(string path, byte[]? decoded)
     {
         if (!WantsText(path) || _mediaType is null)
         {
             return;
         }
 
-        if (tooLarge)
+        if (decoded is null)
         {
             _issues.Add(TooLarge(path));
         }

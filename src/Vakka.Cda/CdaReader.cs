@@ -117,7 +117,7 @@ public static class CdaReader
 
                     if (streamBase64 && body.WantsText(path) && !header.WantsText(path))
                     {
-                        body.OnBase64(path, ReadBase64(xml, body.MaxPartBytes, out var tooLarge), tooLarge);
+                        body.OnBase64(path, ReadBase64(xml, body.MaxPartBytes));
                         break;
                     }
 
@@ -142,13 +142,13 @@ public static class CdaReader
 
     /// <summary>
     /// Decodes the current element's Base64 text inside the reader (no string of the whole part, no second copy) and
-    /// stops on its end tag. More than <paramref name="maxBytes"/> is read to the end and dropped. Throws
+    /// stops on its end tag. A part of more than <paramref name="maxBytes"/> is read to the end and dropped (null). Throws
     /// <see cref="XmlException"/> on bad Base64 or an element inside the text; the caller then reads the plain way.
     /// </summary>
-    private static byte[]? ReadBase64(XmlReader xml, long maxBytes, out bool tooLarge)
+    private static byte[]? ReadBase64(XmlReader xml, long maxBytes)
     {
         var depth = xml.Depth;
-        tooLarge = false;
+        var tooLarge = false;
         xml.Read();
         if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
         {

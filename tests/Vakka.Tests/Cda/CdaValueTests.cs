@@ -186,14 +186,15 @@ public class CdaValueTests
         Assert.Contains(CdaTestData.Validate(damaged), e => e.Code == CdaIssueCodes.BodyBase64Invalid);
     }
 
+    private const string XhtmlPart = "h:component/h:structuredBody/h:component[1]/h:section/h:entry/h:observationMedia/h:value";
+
     [Fact]
     public void Base64_wrapped_in_lines_by_another_system_decodes_to_the_same_part()
     {
-        const string part = "h:component/h:structuredBody/h:component[1]/h:section/h:entry/h:observationMedia/h:value";
         var original = CdaReader.Read(CdaTestData.Bytes()).Body.Content as XhtmlJsonBody;
         var wrapped = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) =>
         {
-            var value = CdaTestData.Select(r, ns, part);
+            var value = CdaTestData.Select(r, ns, XhtmlPart);
             value.Value = "\n" + string.Join("\r\n", value.Value.Chunk(76).Select(c => new string(c))) + "\n";
         });
 
@@ -205,10 +206,9 @@ public class CdaValueTests
     [Fact]
     public void An_empty_body_part_and_markup_inside_a_part_are_refused_and_the_rest_is_still_read()
     {
-        const string part = "h:component/h:structuredBody/h:component[1]/h:section/h:entry/h:observationMedia/h:value";
-        var empty = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) => CdaTestData.Select(r, ns, part).Value = "");
+        var empty = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) => CdaTestData.Select(r, ns, XhtmlPart).Value = "");
         var markup = CdaTestData.Edit(CdaTestData.Bytes(), (r, ns) =>
-            CdaTestData.Select(r, ns, part).Add(new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("b", "urn:hl7-org:v3"), "x")));
+            CdaTestData.Select(r, ns, XhtmlPart).Add(new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("b", "urn:hl7-org:v3"), "x")));
 
         Assert.Contains(CdaTestData.Validate(empty), e => e.Code == CdaIssueCodes.BodyXhtmlInvalid);
         var read = CdaReader.Read(markup);
