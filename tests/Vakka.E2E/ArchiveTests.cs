@@ -64,7 +64,7 @@ public sealed class ArchiveTests(BrowserApp app)
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Skriptiä sisältävä merkintä {number}" }).ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/archive/documents/", StringComparison.Ordinal));
+        await page.ExpectAtAsync("/archive/documents/");
         await Assertions.Expect(page.GetByTestId("verified")).ToBeVisibleAsync();
         var frame = page.FrameLocator("[data-testid=display-frame]");
         await Assertions.Expect(frame.Locator("p")).ToHaveTextAsync("Turvallinen teksti.");

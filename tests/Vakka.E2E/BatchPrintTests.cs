@@ -34,7 +34,7 @@ public sealed class BatchPrintTests(BrowserApp app)
 
         await page.FillAsync("#Input_Count", "12");
         await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/culturecard/batches/print/", StringComparison.Ordinal));
+        await page.ExpectAtAsync("/culturecard/batches/print/");
         await Assertions.Expect(page.Locator(".print-card")).ToHaveCountAsync(12);
         await page.AssertAccessibleAsync();
 

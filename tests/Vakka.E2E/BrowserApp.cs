@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -124,6 +125,20 @@ public static class PageExtensions
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/sign-in"), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page is at an address containing <paramref name="path"/> and has been rendered. Playwright's own
+    /// WaitForURLAsync and WaitForLoadStateAsync wait for the "load" event reported by the browser; on a loaded CI host
+    /// one of them missed that event for a page that had already arrived (its log showed only "NetworkIdle event
+    /// fired") and waited out its timeout. The address is polled instead, and the page's footer (the layout's last
+    /// element) shows that the page has been parsed.
+    /// </summary>
+    public static async Task ExpectAtAsync(this IPage page, string path)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path)), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync();
     }
 }

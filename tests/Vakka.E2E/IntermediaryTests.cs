@@ -28,7 +28,7 @@ public sealed class IntermediaryTests(BrowserApp app)
         foreach (var language in new[] { "sv", "en", "fi" })
         {
             await page.GotoAsync($"/settings/language/{language}?returnUrl=/culturecard/desk");
-            await page.WaitForURLAsync(u => u.Contains("/culturecard/desk/venues", StringComparison.Ordinal));
+            await page.ExpectAtAsync("/culturecard/desk/venues");
             await Assertions.Expect(page.GetByTestId("desk-venues")).ToContainTextAsync("Kulttuurikeskus Stoa");
             await page.AssertAccessibleAsync();
         }

@@ -30,7 +30,7 @@ public sealed class MigrationPageTests(BrowserApp app)
 
         await page.FillAsync("#SourceSystem", "effica");
         await page.GetByTestId("dry-run").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/archive/migration/runs/", StringComparison.Ordinal));
+        await page.ExpectAtAsync("/archive/migration/runs/");
         // The job works in the background; the page follows it and reloads with the report when it has finished.
         await Assertions.Expect(page.Locator("[data-field=status]")).ToHaveTextAsync(app.Text("Archive.Migration.Status.Completed", "fi"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("progress[data-field=bar]")).ToHaveAttributeAsync("value", "100");

@@ -47,8 +47,10 @@ public sealed class PersonaTests(BrowserApp app)
         }
         foreach (var item in menu)
         {
-            await page.GetByTestId($"nav-{item}").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            var link = page.GetByTestId($"nav-{item}");
+            var href = await link.GetAttributeAsync("href");
+            await link.ClickAsync();
+            await page.ExpectAtAsync(href!);
             Assert.Equal(200, (await page.ReloadAsync())!.Status);
             await page.AssertAccessibleAsync();
         }
