@@ -31,10 +31,6 @@ public sealed class BrowserApp : VakkaFactory, IAsyncLifetime
         ["DemoData:Uses"] = "10000",
         ["Jobs:Enabled"] = "true",
         ["Jobs:PollInterval"] = "00:00:00.200",
-        // Every browser test signs in from 127.0.0.1: the production limit (10 sign-in posts a minute per address)
-        // refused the 11th of a minute with fast tests, and the refused test waited out its timeout on the sign-in
-        // page. The limiter itself is tested in Vakka.Tests (SignInTests, a limit of 3).
-        ["RateLimiting:SignInPermitsPerMinute"] = "100000",
     };
 
     public async ValueTask InitializeAsync()
@@ -126,7 +122,7 @@ public static class PageExtensions
         await page.FillAsync("#Input_Password", password);
         await page.GetByTestId("sign-in").ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/sign-in"), new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync();
+        await page.ExpectRenderedAsync();
     }
 
     /// <summary>
@@ -139,6 +135,10 @@ public static class PageExtensions
     public static async Task ExpectAtAsync(this IPage page, string path)
     {
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path)), new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync();
+        await page.ExpectRenderedAsync();
     }
+
+    /// <summary>The layout's last element, the footer, is in the page: the page has been parsed.</summary>
+    private static Task ExpectRenderedAsync(this IPage page) =>
+        Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync();
 }
