@@ -63,7 +63,7 @@ public sealed class BrowserApp : VakkaFactory, IAsyncLifetime
         // CI runs the app, the tests and Chromium on two cores: allow for a slow moment rather than fail on it.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return await context.NewPageAsync();
     }
 }

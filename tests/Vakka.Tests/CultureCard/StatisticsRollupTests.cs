@@ -160,6 +160,34 @@ public sealed class StatisticsRollupTests(VakkaFactory app)
     }
 
     [Fact]
+    public async Task Two_rollups_at_the_same_moment_count_each_use_and_card_once()
+    {
+        var org = await TestData.OrganisationAsync(app);
+        var area = await TestData.AreaAsync(app, "Rinnakkain");
+        var distributor = await TestData.SiteAsync(app, org, area, SiteType.Distributor);
+        var venue = await TestData.SiteAsync(app, org, area, SiteType.Venue);
+        var before = await BeforeNextRollupAsync();
+        var monthStart = new DateOnly(Today.Year, Today.Month, 1);
+        for (var i = 0; i < 3; i++)
+        {
+            var card = await CardData.CardAsync(app, distributor, area, c => (c.ChildrenCount, c.IssuedOn, c.CreatedAt) = (2, monthStart, before));
+            await UseAsync(card, venue, area, UseCategory.Culture, 1, 2, before.AddMilliseconds(i), monthStart);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(RefreshAsync)));
+
+        var (adults, children) = await app.WithDbAsync(async db =>
+        {
+            var cells = await db.Set<StatMonth>().AsNoTracking().Where(s => s.VenueAreaId == area.Id && s.Dim == Dim.Total).ToListAsync();
+            return (cells.Sum(c => c.Adults), cells.Sum(c => c.Children));
+        });
+        Assert.Equal((3L, 6L), (adults, children));
+        var registered = await app.WithDbAsync(db => db.Set<StatCardMonth>().AsNoTracking().Where(s => s.AreaId == area.Id).SumAsync(s => s.Registered));
+        Assert.Equal(3, registered);
+        AssertSame(await TruthAsync(area), Shown(await DashboardAsync(area)), "after rollups at the same moment");
+    }
+
+    [Fact]
     public async Task A_cards_first_use_follows_the_desk_recording_earlier_days_and_cancelling()
     {
         var world = await WorldAsync(app);

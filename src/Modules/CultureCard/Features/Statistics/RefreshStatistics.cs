@@ -20,17 +20,16 @@ public sealed class RefreshStatistics(VakkaDb db, TimeProvider clock)
     private static readonly DateTime Beginning = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Returns how many rollup cells changed.</summary>
+    /// <remarks>
+    /// The counting runs before the write transaction, and only the writing inside it. The window is closed (every use
+    /// and card in it committed at least <see cref="Margin"/> ago), so the counts are the same either way. Counting inside
+    /// the transaction would hold the write lock for the whole count, which on SQLite is the database's only write lock
+    /// (Microsoft.Data.Sqlite begins transactions IMMEDIATE): every audited request waited behind it. Two runs at once
+    /// count the same window; the one that moves the watermark from where both began writes, and the other stops.
+    /// </remarks>
     public async Task<int> HandleAsync(CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // One run at a time: the state row's lock (a no-op update) makes a second run wait and then start from here.
-        if (await db.Set<StatRollupState>().Where(s => s.Id == StatRollupState.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct) == 0)
-        {
-            db.Add(new StatRollupState { UpTo = Beginning });
-            await db.SaveChangesAsync(ct);
-        }
-        var state = await db.Set<StatRollupState>().SingleAsync(s => s.Id == StatRollupState.SingletonId, ct);
+        var state = await StateAsync(ct);
         var from = state.UpTo;
         var to = clock.GetUtcNow().UtcDateTime - Margin;
         if (to <= from) return 0;
@@ -44,6 +43,14 @@ public sealed class RefreshStatistics(VakkaDb db, TimeProvider clock)
             foreach (var a in await dim.ByGrainAsync(added, ct)) Add(dim.Name, a, a.Counts);
             foreach (var a in await dim.ByGrainAsync(cancelled, ct)) Add(dim.Name, a, UseCounts.Zero.Minus(a.Counts));
         }
+        var created = await db.Set<Card>().AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to)
+            .GroupBy(c => new { c.AreaId, c.IssuedOn.Year, c.IssuedOn.Month })
+            .Select(g => new { g.Key.AreaId, g.Key.Year, g.Key.Month, Count = g.LongCount() }).ToListAsync(ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<StatRollupState>().Where(s => s.Id == StatRollupState.SingletonId && s.Version == state.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpTo, to).SetProperty(x => x.Version, state.Version + 1), ct) == 0)
+            return 0; // another run took this window
 
         var months = deltas.Keys.Select(k => k.Month).Distinct().ToList();
         var cells = (await db.Set<StatMonth>().Where(s => months.Contains(s.Month)).ToListAsync(ct))
@@ -56,11 +63,18 @@ public sealed class RefreshStatistics(VakkaDb db, TimeProvider clock)
             cell.Children += d.Children;
             cell.Assistants += d.Assistants;
         }
-        var cardCells = await AddCardsAsync(from, to, ct);
-        state.UpTo = to;
+        var cardMonths = created.Select(c => new DateOnly(c.Year, c.Month, 1)).Distinct().ToList();
+        var cardCells = (await db.Set<StatCardMonth>().Where(s => cardMonths.Contains(s.Month)).ToListAsync(ct)).ToDictionary(s => (s.AreaId, s.Month));
+        foreach (var c in created)
+        {
+            var month = new DateOnly(c.Year, c.Month, 1);
+            if (!cardCells.TryGetValue((c.AreaId, month), out var cell))
+                db.Add(cardCells[(c.AreaId, month)] = cell = new StatCardMonth { AreaId = c.AreaId, Month = month });
+            cell.Registered += c.Count;
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return deltas.Count + cardCells;
+        return deltas.Count + created.Count;
 
         void Add(string dim, UseAggregate a, UseCounts counts)
         {
@@ -69,23 +83,23 @@ public sealed class RefreshStatistics(VakkaDb db, TimeProvider clock)
         }
     }
 
-    /// <summary>The cards created in the window, counted into their area's month of issue.</summary>
-    private async Task<int> AddCardsAsync(DateTime from, DateTime to, CancellationToken ct)
+    /// <summary>The watermark, made the first time (a run that loses the race to make it reads the winner's).</summary>
+    private async Task<StatRollupState> StateAsync(CancellationToken ct)
     {
-        var created = await db.Set<Card>().AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to)
-            .GroupBy(c => new { c.AreaId, c.IssuedOn.Year, c.IssuedOn.Month })
-            .Select(g => new { g.Key.AreaId, g.Key.Year, g.Key.Month, Count = g.LongCount() }).ToListAsync(ct);
-        if (created.Count == 0) return 0;
-        var months = created.Select(c => new DateOnly(c.Year, c.Month, 1)).Distinct().ToList();
-        var cells = (await db.Set<StatCardMonth>().Where(s => months.Contains(s.Month)).ToListAsync(ct)).ToDictionary(s => (s.AreaId, s.Month));
-        foreach (var c in created)
+        var state = await db.Set<StatRollupState>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == StatRollupState.SingletonId, ct);
+        if (state is not null) return state;
+        var first = new StatRollupState { UpTo = Beginning };
+        db.Add(first);
+        try
         {
-            var month = new DateOnly(c.Year, c.Month, 1);
-            if (!cells.TryGetValue((c.AreaId, month), out var cell))
-                db.Add(cells[(c.AreaId, month)] = cell = new StatCardMonth { AreaId = c.AreaId, Month = month });
-            cell.Registered += c.Count;
+            await db.SaveChangesAsync(ct);
+            return first;
         }
-        return created.Count;
+        catch (DbUpdateException)
+        {
+            db.Entry(first).State = EntityState.Detached;
+            return await db.Set<StatRollupState>().AsNoTracking().SingleAsync(s => s.Id == StatRollupState.SingletonId, ct);
+        }
     }
 }
 
