@@ -175,6 +175,22 @@ public sealed class SignInTests(StrictApp app) : IClassFixture<StrictApp>
         var client = await AppClient.SignedInAsync(app, coordinator.UserName!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/directory/sites")).StatusCode);
     }
+
+    [Fact]
+    public async Task Opening_the_second_factor_setup_keeps_the_session_when_it_is_checked_again_a_minute_later()
+    {
+        // The first visit makes the authenticator key, which changes the account's security stamp; the session is
+        // checked against the stamp every minute, and was ended there (the user found themself signed out).
+        var area = await TestData.AreaAsync(app);
+        var coordinator = await TestData.PersonAsync(app, (Role.AreaCoordinator, Scope.Area(area.Id.Value)));
+        var client = await AppClient.SignedInAsync(app, coordinator.UserName!);
+        var setup = await client.GetPageAsync("/account/two-factor");
+        Assert.NotEmpty(setup.QuerySelector("[data-testid=shared-key]")!.TextContent);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/directory/sites")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/settings")).StatusCode);
+    }
 }
 
 /// <summary>An app with a low sign-in rate limit.</summary>

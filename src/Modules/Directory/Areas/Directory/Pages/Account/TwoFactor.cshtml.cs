@@ -83,7 +83,10 @@ public sealed class TwoFactorModel(UserManager<Domain.Account> users, SignInMana
         var key = await users.GetAuthenticatorKeyAsync(me);
         if (string.IsNullOrEmpty(key))
         {
+            // Making the key changes the account's security stamp; the session is checked against it every minute
+            // and would end there, so it is reissued with the new stamp.
             await users.ResetAuthenticatorKeyAsync(me);
+            await signIn.RefreshSignInAsync(me);
             key = await users.GetAuthenticatorKeyAsync(me);
         }
         SharedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();
